@@ -1,0 +1,75 @@
+import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../audit/index.js';
+import { type CustomerIdentity, resolveCustomer } from '../customers/index.js';
+import type { Database } from '../db/client.js';
+import { advocates, referralCodes } from '../db/schema.js';
+import { DomainError } from '../errors.js';
+import { writeOutbox } from '../outbox/index.js';
+import { insertUniqueCode } from './manage-codes.js';
+
+export type EnrollAdvocateInput = {
+  merchantId: string;
+  programId: string;
+  customer: CustomerIdentity;
+  /** When the advocate accepted the programme terms. */
+  consentAt: Date;
+  vanityCode?: string;
+  actor?: string;
+};
+
+export type Enrollment = { advocateId: string; customerId: string; code: string; created: boolean };
+
+/** Enrols a customer as an advocate with a code; enrolling twice returns the same advocate. */
+export async function enrollAdvocate(db: Database, input: EnrollAdvocateInput): Promise<Enrollment> {
+  return db.transaction(async (tx) => {
+    const customer = await resolveCustomer(tx, input.merchantId, input.customer);
+    if (!customer) throw new DomainError('VALIDATION', 'An advocate needs an email or a customer id.');
+    const [inserted] = await tx
+      .insert(advocates)
+      .values({
+        merchantId: input.merchantId,
+        customerId: customer.id,
+        programId: input.programId,
+        consentAt: input.consentAt,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!inserted) {
+      const [existing] = await tx
+        .select({ advocateId: advocates.id, code: referralCodes.code })
+        .from(advocates)
+        .leftJoin(
+          referralCodes,
+          and(
+            eq(referralCodes.advocateId, advocates.id),
+            eq(referralCodes.status, 'active'),
+            eq(referralCodes.kind, input.vanityCode ? 'vanity' : 'generated'),
+          ),
+        )
+        .where(and(eq(advocates.merchantId, input.merchantId), eq(advocates.customerId, customer.id)))
+        .limit(1);
+      return {
+        advocateId: existing!.advocateId,
+        customerId: customer.id,
+        code: existing?.code ?? '',
+        created: false,
+      };
+    }
+    const code = await insertUniqueCode(tx, input.merchantId, inserted.id, input.vanityCode);
+    await writeOutbox(tx, {
+      merchantId: input.merchantId,
+      topic: 'advocate.enrolled',
+      aggregateId: inserted.id,
+      payload: { advocateId: inserted.id, customerId: customer.id },
+    });
+    await recordAudit(tx, {
+      merchantId: input.merchantId,
+      actor: input.actor ?? 'advocate',
+      action: 'advocate.enrolled',
+      subjectType: 'advocate',
+      subjectId: inserted.id,
+      after: { programId: input.programId, consentAt: input.consentAt.toISOString(), code },
+    });
+    return { advocateId: inserted.id, customerId: customer.id, code, created: true };
+  });
+}

@@ -1,0 +1,23 @@
+import type { Database } from '../db/client.js';
+import { invitations } from '../db/schema.js';
+import { DomainError } from '../errors.js';
+import { normalizeEmail } from '../identity/index.js';
+
+export type InviteFriendInput = { merchantId: string; advocateId: string; email: string; at: Date };
+
+/** Records an email invitation: a touch that credits the advocate if that friend orders. */
+export async function inviteFriend(db: Database, input: InviteFriendInput): Promise<boolean> {
+  const emailNormalized = normalizeEmail(input.email);
+  if (!emailNormalized) throw new DomainError('VALIDATION', `"${input.email}" is not an email address.`);
+  const rows = await db
+    .insert(invitations)
+    .values({
+      merchantId: input.merchantId,
+      advocateId: input.advocateId,
+      emailNormalized,
+      invitedAt: input.at,
+    })
+    .onConflictDoNothing()
+    .returning({ id: invitations.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,99 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/index.js';
+import type { Database } from '../db/client.js';
+import { referralCodes } from '../db/schema.js';
+import { DomainError } from '../errors.js';
+import { generateCode, normalizeCode, validateVanityCode } from './codes.js';
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Inserts a vanity code (validated) or a generated one, retrying generated codes on the rare
+ * collision; uniqueness per merchant is the database's unique key, not a prior SELECT.
+ */
+export async function insertUniqueCode(
+  db: Database,
+  merchantId: string,
+  advocateId: string,
+  vanity?: string,
+  kind: 'generated' | 'friend_offer' = 'generated',
+): Promise<string> {
+  if (vanity !== undefined) {
+    const checked = validateVanityCode(vanity);
+    if (!checked.ok) throw new DomainError('INVALID_CODE', checked.reason);
+    const [row] = await db
+      .insert(referralCodes)
+      .values({ merchantId, advocateId, code: checked.code, kind: 'vanity' })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new DomainError('CONFLICT', `The code ${checked.code} is already taken.`);
+    return row.code;
+  }
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const [row] = await db
+      .insert(referralCodes)
+      .values({ merchantId, advocateId, code: generateCode(attempt < 4 ? 8 : 10), kind })
+      .onConflictDoNothing()
+      .returning();
+    if (row) return row.code;
+  }
+  throw new DomainError('CONFLICT', 'Could not find a free code; the code space is crowded.');
+}
+
+export async function findActiveCode(db: Database, merchantId: string, raw: string) {
+  const [row] = await db
+    .select()
+    .from(referralCodes)
+    .where(
+      and(
+        eq(referralCodes.merchantId, merchantId),
+        eq(referralCodes.code, normalizeCode(raw)),
+        eq(referralCodes.status, 'active'),
+      ),
+    );
+  return row ?? null;
+}
+
+export type CodeChange = { merchantId: string; advocateId: string; code: string; actor: string };
+
+export async function disableCode(db: Database, input: CodeChange): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(referralCodes)
+      .set({ status: 'disabled', disabledAt: sql`now()` })
+      .where(
+        and(
+          eq(referralCodes.merchantId, input.merchantId),
+          eq(referralCodes.advocateId, input.advocateId),
+          eq(referralCodes.code, normalizeCode(input.code)),
+        ),
+      )
+      .returning();
+    if (!row) throw new DomainError('NOT_FOUND', `Code ${input.code} not found for this advocate.`);
+    await recordAudit(tx, {
+      merchantId: input.merchantId,
+      actor: input.actor,
+      action: 'code.disabled',
+      subjectType: 'referral_code',
+      subjectId: row.id,
+    });
+  });
+}
+
+/** Disables the old code and issues a fresh generated one (e.g. after a code leaked to a coupon site). */
+export async function rotateCode(db: Database, input: CodeChange): Promise<string> {
+  return db.transaction(async (tx) => {
+    await disableCode(tx, input);
+    const code = await insertUniqueCode(tx, input.merchantId, input.advocateId);
+    await recordAudit(tx, {
+      merchantId: input.merchantId,
+      actor: input.actor,
+      action: 'code.rotated',
+      subjectType: 'advocate',
+      subjectId: input.advocateId,
+      before: { code: normalizeCode(input.code) },
+      after: { code },
+    });
+    return code;
+  });
+}

@@ -1,0 +1,32 @@
+/** The one error type the engine throws; each app maps `code` to an HTTP status in one table. */
+export type DomainErrorCode =
+  /** Input failed a zod schema or a business precondition (bad rules, bad amounts). */
+  | 'VALIDATION'
+  /** A referral or reward was asked to move between states the state machine does not allow. */
+  | 'ILLEGAL_TRANSITION'
+  /** A referral code is malformed, reserved, or unknown for this merchant. */
+  | 'INVALID_CODE'
+  /** A row the caller named does not exist for this merchant. */
+  | 'NOT_FOUND'
+  /** A unique value (code, email, idempotency key with different content) is already taken. */
+  | 'CONFLICT'
+  /** A program cap stops this reward. */
+  | 'CAP_EXCEEDED'
+  /** A ledger transaction whose entries do not sum to zero per currency (a bug, never data). */
+  | 'UNBALANCED_TRANSACTION'
+  /** A fact this step needs has not arrived yet (e.g. a refund before its order); retry later. */
+  | 'RETRY_LATER';
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export const isDomainError = (error: unknown, code?: DomainErrorCode): error is DomainError =>
+  error instanceof DomainError && (code === undefined || error.code === code);

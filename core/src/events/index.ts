@@ -1,0 +1,82 @@
+// Platform-neutral events: the Shopify and HubSpot apps map their payloads onto these, and the
+// engine knows nothing else. Parsed with zod when they leave the inbox.
+import { z } from 'zod';
+
+const amount = z.number().int().min(0);
+const currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD');
+const when = z.coerce.date();
+
+export const addressSchema = z.object({
+  line1: z.string().nullish(),
+  line2: z.string().nullish(),
+  city: z.string().nullish(),
+  zip: z.string().nullish(),
+  countryCode: z.string().nullish(),
+});
+
+export const orderFactsSchema = z.object({
+  orderId: z.string().min(1),
+  occurredAt: when,
+  customer: z
+    .object({
+      id: z.string().min(1).nullish(),
+      email: z.string().nullish(),
+      firstName: z.string().nullish(),
+      /** Orders the platform says this customer placed before this one, when it knows. */
+      previousOrders: z.number().int().min(0).nullish(),
+    })
+    .default({}),
+  totalMinor: amount,
+  subtotalMinor: amount,
+  currency,
+  discountCodes: z.array(z.string()).default([]),
+  /** Our cart attribute, set by the theme embed from the referral link. */
+  referralCode: z.string().nullish(),
+  visitorId: z.string().max(200).nullish(),
+  ipAddress: z.string().max(100).nullish(),
+  landingUrl: z.string().max(4096).nullish(),
+  shippingAddress: addressSchema.nullish(),
+});
+
+export const orderPlacedEventSchema = orderFactsSchema.extend({ type: z.literal('OrderPlaced') });
+export const orderPaidEventSchema = orderFactsSchema.extend({ type: z.literal('OrderPaid') });
+export const orderRefundedEventSchema = z.object({
+  type: z.literal('OrderRefunded'),
+  orderId: z.string().min(1),
+  refundId: z.string().min(1),
+  amountMinor: amount,
+  currency,
+  occurredAt: when,
+});
+export const orderCancelledEventSchema = z.object({
+  type: z.literal('OrderCancelled'),
+  orderId: z.string().min(1),
+  occurredAt: when,
+});
+export const customerCreatedEventSchema = z.object({
+  type: z.literal('CustomerCreated'),
+  customer: z.object({ id: z.string().min(1), email: z.string().nullish(), firstName: z.string().nullish() }),
+  occurredAt: when,
+});
+/** A B2B conversion: a HubSpot deal reached a closed-won stage. */
+export const dealWonEventSchema = z.object({
+  type: z.literal('DealWon'),
+  dealId: z.string().min(1),
+  contactEmails: z.array(z.string()).min(1),
+  amountMinor: amount,
+  currency,
+  occurredAt: when,
+});
+
+export const domainEventSchema = z.discriminatedUnion('type', [
+  orderPlacedEventSchema,
+  orderPaidEventSchema,
+  orderRefundedEventSchema,
+  orderCancelledEventSchema,
+  customerCreatedEventSchema,
+  dealWonEventSchema,
+]);
+
+export type OrderFacts = z.infer<typeof orderFactsSchema>;
+export type DomainEvent = z.infer<typeof domainEventSchema>;
+export type DomainEventInput = z.input<typeof domainEventSchema>;

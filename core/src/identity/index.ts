@@ -1,0 +1,2 @@
+export { type AddressInput, normalizeAddress } from './normalize-address.js';
+export { emailDomain, normalizeEmail } from './normalize-email.js';

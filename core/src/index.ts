@@ -1,0 +1,21 @@
+// @referrals/core: the platform-neutral engine. Each capability folder's index.ts is its public face.
+export * from './advocates/index.js';
+export * from './attribution/index.js';
+export * from './audit/index.js';
+export * from './clicks/index.js';
+export * from './crypto/secrets.js';
+export * from './customers/index.js';
+export * from './db/client.js';
+export * as schema from './db/schema.js';
+export * from './errors.js';
+export * from './events/index.js';
+export * from './fraud/index.js';
+export * from './identity/index.js';
+export * from './ledger/index.js';
+export * from './money/index.js';
+export * from './outbox/index.js';
+export type * from './ports.js';
+export * from './programs/index.js';
+export * from './referrals/index.js';
+export * from './rewards/index.js';
+export * from './workflows/index.js';

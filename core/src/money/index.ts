@@ -1,0 +1,11 @@
+export {
+  applyBasisPoints,
+  currencySchema,
+  type Money,
+  minorUnitsSchema,
+  moneySchema,
+  POINTS_CURRENCY,
+  prorate,
+  type RoundingMode,
+  roundDiv,
+} from './money.js';

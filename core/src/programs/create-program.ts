@@ -1,0 +1,54 @@
+import { recordAudit } from '../audit/index.js';
+import type { Database } from '../db/client.js';
+import { programs, programVersions } from '../db/schema.js';
+import { DomainError } from '../errors.js';
+import { type ProgramRules, type ProgramRulesInput, programRulesSchema } from './rules.js';
+
+export type CreateProgramInput = {
+  merchantId: string;
+  name: string;
+  rules: ProgramRulesInput;
+  actor: string;
+  effectiveFrom?: Date;
+};
+
+export function parseRules(rules: unknown): ProgramRules {
+  const parsed = programRulesSchema.safeParse(rules);
+  if (!parsed.success) {
+    throw new DomainError('VALIDATION', `Invalid program rules: ${parsed.error.message}`, {
+      issues: parsed.error.issues,
+    });
+  }
+  return parsed.data;
+}
+
+/** Creates a program with its first immutable version, audited. */
+export async function createProgram(db: Database, input: CreateProgramInput) {
+  const rules = parseRules(input.rules);
+  return db.transaction(async (tx) => {
+    const [program] = await tx
+      .insert(programs)
+      .values({ merchantId: input.merchantId, name: input.name })
+      .returning();
+    const [version] = await tx
+      .insert(programVersions)
+      .values({
+        merchantId: input.merchantId,
+        programId: program!.id,
+        version: 1,
+        rules,
+        createdBy: input.actor,
+        ...(input.effectiveFrom ? { effectiveFrom: input.effectiveFrom } : {}),
+      })
+      .returning();
+    await recordAudit(tx, {
+      merchantId: input.merchantId,
+      actor: input.actor,
+      action: 'program.created',
+      subjectType: 'program',
+      subjectId: program!.id,
+      after: { name: input.name, version: 1, rules },
+    });
+    return { programId: program!.id, versionId: version!.id };
+  });
+}

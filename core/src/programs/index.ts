@@ -1,0 +1,4 @@
+export * from './create-program.js';
+export * from './publish-program-version.js';
+export * from './repository.js';
+export * from './rules.js';

@@ -1,0 +1,7 @@
+export {
+  allowedTransitions,
+  assertTransition,
+  canTransition,
+  type ReferralStatus,
+  referralStatuses,
+} from './state-machine.js';

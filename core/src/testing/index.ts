@@ -1,0 +1,5 @@
+export * from './builders.js';
+export * from './database.js';
+export * from './deliver.js';
+export * from './fixtures.js';
+export * from './recording-issuer.js';

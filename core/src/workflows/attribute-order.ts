@@ -1,0 +1,109 @@
+// Attribute (worker -> core): decide which advocate, if any, an order credits, and keep the
+// decision with its reasons so an admin can answer "why was / wasn't this order credited?".
+import { and, eq } from 'drizzle-orm';
+import { decideAttribution } from '../attribution/index.js';
+import type { Database } from '../db/client.js';
+import { advocates, attributionDecisions, referrals } from '../db/schema.js';
+import { writeOutbox } from '../outbox/index.js';
+import { findActiveProgramId, findVersionInForce } from '../programs/index.js';
+import type { EngineContext } from './context.js';
+import { gatherTouches } from './gather-touches.js';
+import { qualifyReferral } from './qualify-referral.js';
+import type { OrderRow } from './record-order.js';
+
+export type AttributionOutcome = { credited: boolean; referralId: string | null; rule: string };
+
+export async function attributeOrder(
+  ctx: EngineContext,
+  db: Database,
+  order: OrderRow,
+): Promise<AttributionOutcome> {
+  const merchantId = order.merchantId;
+  const [existing] = await db
+    .select()
+    .from(attributionDecisions)
+    .where(and(eq(attributionDecisions.merchantId, merchantId), eq(attributionDecisions.orderId, order.id)));
+  if (existing) return { credited: existing.credited, referralId: null, rule: existing.rule };
+
+  const orderAt = order.placedAt ?? order.paidAt ?? new Date();
+  const programId = await findActiveProgramId(db, merchantId);
+  if (!programId) {
+    await saveDecision(db, order, {
+      credited: false,
+      advocateId: null,
+      rule: 'no_program',
+      reasons: ['No active program.'],
+      signals: [],
+    });
+    return { credited: false, referralId: null, rule: 'no_program' };
+  }
+  const current = await findVersionInForce(db, merchantId, programId, orderAt);
+  const touches = await gatherTouches(db, order, orderAt);
+  const decision = decideAttribution({
+    orderAt,
+    model: current.rules.eligibility.attributionModel,
+    friend: { customerId: order.customerId, emailNormalized: order.emailNormalized },
+    touches,
+  });
+  const saved = await saveDecision(db, order, {
+    credited: decision.credited,
+    advocateId: decision.advocateId,
+    rule: decision.rule,
+    reasons: decision.reasons,
+    signals: decision.signals,
+  });
+  if (!saved || !decision.credited || !decision.advocateId) {
+    return { credited: decision.credited, referralId: null, rule: decision.rule };
+  }
+
+  const [advocate] = await db
+    .select()
+    .from(advocates)
+    .where(and(eq(advocates.merchantId, merchantId), eq(advocates.id, decision.advocateId)));
+  // A referral is judged by the version in force when the friend first arrived.
+  const version = await findVersionInForce(
+    db,
+    merchantId,
+    advocate!.programId,
+    decision.firstArrivedAt ?? orderAt,
+  );
+  const [referral] = await db
+    .insert(referrals)
+    .values({
+      merchantId,
+      advocateId: decision.advocateId,
+      codeId: decision.codeId,
+      orderId: order.id,
+      friendCustomerId: order.customerId,
+      friendEmailNormalized: order.emailNormalized,
+      programVersionId: version.id,
+      source: decision.source ?? 'unknown',
+      status: 'pending',
+      firstArrivedAt: decision.firstArrivedAt ?? orderAt,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!referral) return { credited: true, referralId: null, rule: decision.rule };
+  await writeOutbox(db, {
+    merchantId,
+    topic: 'referral.created',
+    aggregateId: referral.id,
+    payload: { referralId: referral.id, advocateId: referral.advocateId, orderId: order.id },
+  });
+  await qualifyReferral(ctx, db, { referral, order, version });
+  return { credited: true, referralId: referral.id, rule: decision.rule };
+}
+
+type DecisionRow = Pick<
+  typeof attributionDecisions.$inferInsert,
+  'credited' | 'advocateId' | 'rule' | 'reasons' | 'signals'
+>;
+
+async function saveDecision(db: Database, order: OrderRow, row: DecisionRow): Promise<boolean> {
+  const inserted = await db
+    .insert(attributionDecisions)
+    .values({ merchantId: order.merchantId, orderId: order.id, ...row })
+    .onConflictDoNothing()
+    .returning({ id: attributionDecisions.id });
+  return inserted.length > 0;
+}

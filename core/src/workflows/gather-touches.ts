@@ -1,0 +1,118 @@
+// Collects every signal that could credit an advocate for an order, as plain Touch values for
+// the pure decideAttribution rule. Each touch carries the window of the program version in force
+// when it happened.
+import { and, eq, inArray, lte } from 'drizzle-orm';
+import { normalizeCode } from '../advocates/index.js';
+import type { Touch } from '../attribution/index.js';
+import type { Database } from '../db/client.js';
+import { advocates, clicks, customers, invitations, referralCodes } from '../db/schema.js';
+import { findVersionInForce } from '../programs/index.js';
+import type { OrderRow, OrderSignals } from './record-order.js';
+
+type RawTouch = Omit<Touch, 'advocateCustomerId' | 'advocateEmailNormalized' | 'windowDays'>;
+
+export async function gatherTouches(db: Database, order: OrderRow, orderAt: Date): Promise<Touch[]> {
+  const merchantId = order.merchantId;
+  const signals = order.signals as OrderSignals;
+  const raw: RawTouch[] = [];
+
+  const explicitCodes = [
+    ...(signals.referralCode ? [{ code: normalizeCode(signals.referralCode), source: 'code' as const }] : []),
+    ...signals.discountCodes.map((c) => ({ code: normalizeCode(c), source: 'discount' as const })),
+  ];
+  if (explicitCodes.length > 0) {
+    const rows = await db
+      .select()
+      .from(referralCodes)
+      .where(
+        and(
+          eq(referralCodes.merchantId, merchantId),
+          inArray(
+            referralCodes.code,
+            explicitCodes.map((c) => c.code),
+          ),
+        ),
+      );
+    for (const { code, source } of explicitCodes) {
+      const row = rows.find((r) => r.code === code);
+      if (!row) continue;
+      const label = source === 'code' ? 'cart attribute' : 'discount code';
+      raw.push({
+        advocateId: row.advocateId,
+        codeId: row.id,
+        source,
+        signal: `${label} ${code}`,
+        at: orderAt,
+      });
+    }
+  }
+  if (signals.visitorId) {
+    const rows = await db
+      .select()
+      .from(clicks)
+      .where(
+        and(
+          eq(clicks.merchantId, merchantId),
+          eq(clicks.visitorId, signals.visitorId),
+          lte(clicks.occurredAt, orderAt),
+        ),
+      )
+      .limit(100);
+    for (const click of rows) {
+      raw.push({
+        advocateId: click.advocateId,
+        codeId: click.codeId,
+        source: 'link',
+        signal: `link click by visitor ${signals.visitorId}`,
+        at: click.occurredAt,
+      });
+    }
+  }
+  if (order.emailNormalized) {
+    const rows = await db
+      .select()
+      .from(invitations)
+      .where(
+        and(eq(invitations.merchantId, merchantId), eq(invitations.emailNormalized, order.emailNormalized)),
+      );
+    for (const inv of rows) {
+      raw.push({
+        advocateId: inv.advocateId,
+        codeId: null,
+        source: 'email',
+        signal: `email invitation to ${order.emailNormalized}`,
+        at: inv.invitedAt,
+      });
+    }
+  }
+  return enrich(db, merchantId, raw);
+}
+
+async function enrich(db: Database, merchantId: string, raw: RawTouch[]): Promise<Touch[]> {
+  if (raw.length === 0) return [];
+  const ids = [...new Set(raw.map((t) => t.advocateId))];
+  const people = await db
+    .select({
+      advocateId: advocates.id,
+      programId: advocates.programId,
+      status: advocates.status,
+      customerId: advocates.customerId,
+      emailNormalized: customers.emailNormalized,
+    })
+    .from(advocates)
+    .innerJoin(customers, eq(customers.id, advocates.customerId))
+    .where(and(eq(advocates.merchantId, merchantId), inArray(advocates.id, ids)));
+  const touches: Touch[] = [];
+  for (const t of raw) {
+    const who = people.find((p) => p.advocateId === t.advocateId);
+    if (!who || who.status !== 'active') continue;
+    const version = await findVersionInForce(db, merchantId, who.programId, t.at);
+    touches.push({
+      ...t,
+      advocateCustomerId: who.customerId,
+      advocateEmailNormalized: who.emailNormalized,
+      windowDays: version.rules.eligibility.attributionWindowDays,
+    });
+  }
+  return touches;
+}

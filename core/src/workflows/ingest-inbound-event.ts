@@ -1,0 +1,34 @@
+// The first step of every webhook after its signature check: store it once (unique on the
+// platform's event id) and announce it through the outbox in the same transaction.
+import type { Database } from '../db/client.js';
+import { inboundEvents } from '../db/schema.js';
+import { writeOutbox } from '../outbox/index.js';
+
+export type IngestInput = {
+  merchantId: string;
+  platform: 'shopify' | 'hubspot' | 'internal';
+  externalId: string;
+  topic: string;
+  payload: unknown;
+};
+
+export async function ingestInboundEvent(
+  db: Database,
+  input: IngestInput,
+): Promise<{ inboundEventId: string | null; duplicate: boolean }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(inboundEvents)
+      .values({ ...input, payload: input.payload as object })
+      .onConflictDoNothing()
+      .returning({ id: inboundEvents.id });
+    if (!row) return { inboundEventId: null, duplicate: true };
+    await writeOutbox(tx, {
+      merchantId: input.merchantId,
+      topic: 'inbound.received',
+      aggregateId: row.id,
+      payload: { inboundEventId: row.id },
+    });
+    return { inboundEventId: row.id, duplicate: false };
+  });
+}

@@ -1,0 +1,142 @@
+// Worker -> core: turn one stored inbound event into engine changes, in one transaction with
+// marking it processed, so a crash mid-way leaves it to be processed again from scratch.
+import { and, eq, sql } from 'drizzle-orm';
+import { resolveCustomer } from '../customers/index.js';
+import type { Database } from '../db/client.js';
+import { inboundEvents, orderRefunds, orders } from '../db/schema.js';
+import { type DomainEvent, domainEventSchema, type OrderFacts } from '../events/index.js';
+import { attributeOrder } from './attribute-order.js';
+import type { EngineContext } from './context.js';
+import { reconcileOrderRewards } from './reconcile-order-rewards.js';
+import { recordOrder } from './record-order.js';
+
+type InboundRow = typeof inboundEvents.$inferSelect;
+
+/** Maps a stored platform payload onto engine events (the apps provide one per platform). */
+export type InboundMapper = (row: InboundRow) => DomainEvent[];
+
+export const internalMapper: InboundMapper = (row) => [domainEventSchema.parse(row.payload)];
+
+export type ProcessResult = { status: 'processed' | 'duplicate' | 'invalid' | 'missing'; error?: string };
+
+export async function processInboundEvent(
+  ctx: EngineContext,
+  input: { merchantId: string; inboundEventId: string },
+  mapper: InboundMapper = internalMapper,
+): Promise<ProcessResult> {
+  return ctx.db.transaction(async (db) => {
+    const [row] = await db
+      .select()
+      .from(inboundEvents)
+      .where(and(eq(inboundEvents.merchantId, input.merchantId), eq(inboundEvents.id, input.inboundEventId)))
+      .for('update');
+    if (!row) return { status: 'missing' };
+    if (row.status !== 'received') return { status: 'duplicate' };
+    let events: DomainEvent[];
+    try {
+      events = mapper(row);
+    } catch (error) {
+      // Bad input: keep the stored payload, say why, never retry it blindly.
+      const message = error instanceof Error ? error.message : String(error);
+      await db
+        .update(inboundEvents)
+        .set({
+          status: 'failed',
+          error: message.slice(0, 2000),
+          attempts: sql`${inboundEvents.attempts} + 1`,
+        })
+        .where(eq(inboundEvents.id, row.id));
+      return { status: 'invalid', error: message };
+    }
+    for (const event of events) await applyEvent(ctx, db, row.merchantId, event);
+    await db
+      .update(inboundEvents)
+      .set({ status: 'processed', processedAt: sql`now()`, attempts: sql`${inboundEvents.attempts} + 1` })
+      .where(eq(inboundEvents.id, row.id));
+    return { status: 'processed' };
+  });
+}
+
+async function applyEvent(
+  ctx: EngineContext,
+  db: Database,
+  merchantId: string,
+  event: DomainEvent,
+): Promise<void> {
+  switch (event.type) {
+    case 'OrderPlaced':
+      await recordOrder(db, merchantId, event, { paid: false, ipHashSalt: ctx.ipHashSalt });
+      return;
+    case 'OrderPaid':
+      await onOrderPaid(ctx, db, merchantId, event);
+      return;
+    case 'DealWon':
+      await onOrderPaid(ctx, db, merchantId, {
+        orderId: `hubspot-deal:${event.dealId}`,
+        occurredAt: event.occurredAt,
+        customer: { email: event.contactEmails[0] ?? null },
+        totalMinor: event.amountMinor,
+        subtotalMinor: event.amountMinor,
+        currency: event.currency,
+        discountCodes: [],
+      });
+      return;
+    case 'OrderRefunded': {
+      const inserted = await db
+        .insert(orderRefunds)
+        .values({
+          merchantId,
+          platformOrderId: event.orderId,
+          platformRefundId: event.refundId,
+          amountMinor: event.amountMinor,
+          currency: event.currency,
+          occurredAt: event.occurredAt,
+        })
+        .onConflictDoNothing()
+        .returning({ id: orderRefunds.id });
+      if (inserted.length > 0) await reconcileKnownOrder(ctx, db, merchantId, event.orderId);
+      return;
+    }
+    case 'OrderCancelled': {
+      // A cancellation may beat its order here: keep it on a stub row the order fills in later.
+      await db
+        .insert(orders)
+        .values({ merchantId, platformOrderId: event.orderId, cancelledAt: event.occurredAt })
+        .onConflictDoUpdate({
+          target: [orders.merchantId, orders.platformOrderId],
+          set: { cancelledAt: sql`coalesce(${orders.cancelledAt}, excluded.cancelled_at)` },
+        });
+      await reconcileKnownOrder(ctx, db, merchantId, event.orderId);
+      return;
+    }
+    case 'CustomerCreated':
+      await resolveCustomer(db, merchantId, {
+        platformCustomerId: event.customer.id,
+        email: event.customer.email,
+        firstName: event.customer.firstName,
+      });
+      return;
+    default: {
+      const unhandled: never = event;
+      throw new Error(`Unhandled event ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+async function onOrderPaid(ctx: EngineContext, db: Database, merchantId: string, facts: OrderFacts) {
+  const order = await recordOrder(db, merchantId, facts, { paid: true, ipHashSalt: ctx.ipHashSalt });
+  await attributeOrder(ctx, db, order);
+}
+
+async function reconcileKnownOrder(
+  ctx: EngineContext,
+  db: Database,
+  merchantId: string,
+  platformOrderId: string,
+) {
+  const [order] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.merchantId, merchantId), eq(orders.platformOrderId, platformOrderId)));
+  if (order) await reconcileOrderRewards(ctx, db, order.id);
+}

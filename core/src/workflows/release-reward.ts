@@ -1,0 +1,78 @@
+// Hold -> release: once holdDays have passed, the reward becomes payable; any negative balance
+// the recipient carries (a claw-back that fell short) is repaid from it first.
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { rewards } from '../db/schema.js';
+import { accountBalance, accountKeys, postTransaction } from '../ledger/index.js';
+import { writeOutbox } from '../outbox/index.js';
+import { type EngineContext, nowOf } from './context.js';
+import { recipientKey } from './recipient-key.js';
+
+export type ReleaseResult = 'released' | 'offset' | 'voided' | 'not_due' | 'noop';
+
+export async function releaseReward(
+  ctx: EngineContext,
+  input: { merchantId: string; rewardId: string },
+): Promise<ReleaseResult> {
+  return ctx.db.transaction(async (db) => {
+    const [reward] = await db
+      .select()
+      .from(rewards)
+      .where(and(eq(rewards.merchantId, input.merchantId), eq(rewards.id, input.rewardId)))
+      .for('update');
+    if (!reward || reward.status !== 'held') return 'noop';
+    if (reward.holdUntil > nowOf(ctx)) return 'not_due';
+    const live = reward.amountMinor - reward.reversedMinor;
+    if (live <= 0 && reward.amountMinor > 0) {
+      await db.update(rewards).set({ status: 'voided' }).where(eq(rewards.id, reward.id));
+      return 'voided';
+    }
+    const owner = recipientKey(reward);
+    const owed = Math.max(
+      0,
+      await accountBalance(db, reward.merchantId, accountKeys.receivable(owner), reward.currency),
+    );
+    const offset = Math.min(live, owed);
+    await postTransaction(db, {
+      merchantId: reward.merchantId,
+      idempotencyKey: `reward:${reward.id}:release`,
+      description: offset > 0 ? `Released; ${offset} repays a negative balance` : 'Released after hold',
+      rewardId: reward.id,
+      lines: [
+        { account: accountKeys.held(owner), currency: reward.currency, amountMinor: live },
+        { account: accountKeys.payable(owner), currency: reward.currency, amountMinor: -live + offset },
+        { account: accountKeys.receivable(owner), currency: reward.currency, amountMinor: -offset },
+      ],
+    });
+    const payout = live - offset;
+    const fullyOffset = payout === 0 && reward.amountMinor > 0;
+    await db
+      .update(rewards)
+      .set({
+        status: fullyOffset ? 'issued' : 'released',
+        releasedAt: sql`now()`,
+        issuedAt: fullyOffset ? sql`now()` : null,
+        offsetMinor: offset,
+        payoutMinor: payout,
+        platformRef: fullyOffset ? 'offset-against-negative-balance' : null,
+      })
+      .where(eq(rewards.id, reward.id));
+    await writeOutbox(db, {
+      merchantId: reward.merchantId,
+      topic: fullyOffset ? 'reward.issued' : 'reward.released',
+      aggregateId: reward.id,
+      payload: { rewardId: reward.id },
+    });
+    return fullyOffset ? 'offset' : 'released';
+  });
+}
+
+/** Safety net behind the delayed jobs: finds held rewards that are due (e.g. a lost job). */
+export async function findDueRewards(ctx: EngineContext, limit = 500) {
+  return ctx.db
+    .select({ merchantId: rewards.merchantId, rewardId: rewards.id })
+    .from(rewards)
+    .where(and(eq(rewards.status, 'held'), lte(rewards.holdUntil, nowOf(ctx))))
+    .orderBy(asc(rewards.holdUntil))
+    .limit(limit);
+}
