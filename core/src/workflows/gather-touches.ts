@@ -105,7 +105,7 @@ async function enrich(db: Database, merchantId: string, raw: RawTouch[]): Promis
   const touches: Touch[] = [];
   for (const t of raw) {
     const who = people.find((p) => p.advocateId === t.advocateId);
-    if (!who || who.status !== 'active') continue;
+    if (who?.status !== 'active') continue;
     const version = await findVersionInForce(db, merchantId, who.programId, t.at);
     touches.push({
       ...t,

@@ -33,12 +33,14 @@ export async function grantRewards(
   const granted: (RewardRow | null)[] = [];
   const notes: string[] = [];
 
-  // Serialises rewards per advocate: two parallel orders cannot both slip under a cap.
+  // Serialises rewards per advocate: two parallel orders cannot both slip under a cap. NO KEY
+  // UPDATE, because the referral row we inserted already holds a KEY SHARE lock on the advocate
+  // (its foreign key) and FOR UPDATE would deadlock against a parallel order doing the same.
   const [advocate] = await db
     .select({ id: advocates.id, customerId: advocates.customerId })
     .from(advocates)
     .where(eq(advocates.id, referral.advocateId))
-    .for('update');
+    .for('no key update');
 
   if (rules.advocateReward) {
     const value = calculateReward(rules.advocateReward, orderValue);

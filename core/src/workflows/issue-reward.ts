@@ -42,7 +42,7 @@ export async function issueReward(
   const { platformRef } = await issuer.issue(request);
   return ctx.db.transaction(async (db) => {
     const [locked] = await db.select().from(rewards).where(eq(rewards.id, reward.id)).for('update');
-    if (!locked || locked.status !== 'released') return 'already_issued';
+    if (locked?.status !== 'released') return 'already_issued';
     const owner = recipientKey(locked);
     await postTransaction(db, {
       merchantId: locked.merchantId,

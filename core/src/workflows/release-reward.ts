@@ -1,7 +1,6 @@
 // Hold -> release: once holdDays have passed, the reward becomes payable; any negative balance
 // the recipient carries (a claw-back that fell short) is repaid from it first.
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
 import { rewards } from '../db/schema.js';
 import { accountBalance, accountKeys, postTransaction } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
@@ -20,7 +19,7 @@ export async function releaseReward(
       .from(rewards)
       .where(and(eq(rewards.merchantId, input.merchantId), eq(rewards.id, input.rewardId)))
       .for('update');
-    if (!reward || reward.status !== 'held') return 'noop';
+    if (reward?.status !== 'held') return 'noop';
     if (reward.holdUntil > nowOf(ctx)) return 'not_due';
     const live = reward.amountMinor - reward.reversedMinor;
     if (live <= 0 && reward.amountMinor > 0) {
