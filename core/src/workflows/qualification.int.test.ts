@@ -91,7 +91,7 @@ describe('qualification', () => {
     await deliver(engine, merchant.id, { type: 'OrderPaid', ...friendOrder });
     const why = await explainOrder(engine.db, merchant.id, friendOrder.orderId);
     expect(why?.referral?.status).toBe('review');
-    expect((why?.referral?.riskFindings as { rule: string }[]).map((f) => f.rule).sort()).toEqual([
+    expect((why!.referral!.riskFindings as { rule: string }[]).map((f) => f.rule).sort()).toEqual([
       'self_address',
     ]);
     expect(why?.rewards).toEqual([]);
@@ -180,7 +180,7 @@ describe('fraud rejection', () => {
     await deliver(engine, merchant.id, { type: 'OrderPaid', ...order });
     const why = await explainOrder(engine.db, merchant.id, order.orderId);
     expect(why?.referral?.status).toBe('rejected');
-    expect((why?.referral?.riskFindings as { rule: string }[]).map((f) => f.rule).sort()).toEqual([
+    expect((why!.referral!.riskFindings as { rule: string }[]).map((f) => f.rule).sort()).toEqual([
       'disposable_email',
       'self_address',
     ]);
