@@ -34,3 +34,11 @@ export interface RewardIssuer {
   /** Takes back up to `amountMinor`; returns what the platform could recover (maybe less). */
   clawBack(request: ClawBackRequest): Promise<{ recoveredMinor: number }>;
 }
+
+/** One state change a CRM cares about (an outbox row), by ids only. */
+export type CrmChange = { merchantId: string; outboxId: number; topic: string; aggregateId: string };
+
+/** Writes referral facts onto CRM contacts. Implemented by the HubSpot app. */
+export interface CrmSync {
+  sync(changes: CrmChange[]): Promise<void>;
+}

@@ -1,6 +1,6 @@
 // The transactional outbox: a row written with the change it announces, relayed to a queue later.
 // A relay that fails (Redis down) rolls back and the rows stay for the next attempt.
-import { and, asc, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { outbox } from '../db/schema.js';
 
@@ -71,4 +71,13 @@ export async function countPendingOutbox(db: Database): Promise<number> {
     .from(outbox)
     .where(isNull(outbox.relayedAt));
   return row?.n ?? 0;
+}
+
+/** Retention: deletes relayed rows older than `before`; returns how many. */
+export async function purgeRelayedOutbox(db: Database, before: Date): Promise<number> {
+  const deleted = await db
+    .delete(outbox)
+    .where(and(isNotNull(outbox.relayedAt), lt(outbox.relayedAt, before)))
+    .returning({ id: outbox.id });
+  return deleted.length;
 }

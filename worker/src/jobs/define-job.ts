@@ -1,0 +1,27 @@
+import type { CrmSync, EngineContext, RewardIssuer } from '@referrals/core';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { QueueName } from '../queues.js';
+
+/** What a job handler may use; wired by the composition root. */
+export type JobDeps = {
+  engine: EngineContext;
+  logger: Logger;
+  rewardIssuer: RewardIssuer | null;
+  crmSync: CrmSync | null;
+  enqueue: (
+    queue: QueueName,
+    name: string,
+    data: object,
+    opts?: { jobId?: string; delay?: number },
+  ) => Promise<void>;
+};
+
+export type JobDefinition<S extends z.ZodType = z.ZodType> = {
+  name: string;
+  queue: QueueName;
+  payloadSchema: S;
+  handle: (payload: z.infer<S>, deps: JobDeps) => Promise<unknown>;
+};
+
+export const defineJob = <S extends z.ZodType>(job: JobDefinition<S>): JobDefinition<S> => job;

@@ -1,0 +1,130 @@
+// Runs the queues: one BullMQ Worker per queue dispatching by job name to the job definitions,
+// the outbox relay, and the repeatable housekeeping jobs. close() drains in-flight jobs.
+import { type CrmSync, DomainError, type EngineContext, type RewardIssuer } from '@referrals/core';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import { type JobDeps, jobs } from './jobs/index.js';
+import {
+  defaultJobOptions,
+  producerConnection,
+  type QueueName,
+  queueNames,
+  workerConnection,
+} from './queues.js';
+import { OutboxRelay } from './relay.js';
+
+export type WorkerRuntimeOptions = {
+  engine: EngineContext;
+  redisUrl: string;
+  logger: Logger;
+  rewardIssuer?: RewardIssuer | null;
+  crmSync?: CrmSync | null;
+  concurrency?: number;
+  /** Which queues this process consumes (default: all). The relay runs regardless. */
+  consume?: readonly QueueName[];
+  /** Shorter stall detection for tests that kill a worker mid-job. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  relayIdleMs?: number;
+  housekeeping?: boolean;
+  /** Redis key prefix (BullMQ's `prefix`); tests use one per file to stay apart. */
+  prefix?: string;
+};
+
+export type WorkerRuntime = {
+  queues: Record<QueueName, Queue>;
+  relay: OutboxRelay;
+  close(): Promise<void>;
+};
+
+/** Permanent failures stop retrying: bad payloads and domain errors other than RETRY_LATER. */
+export function classifyError(error: unknown): unknown {
+  if (error instanceof DomainError && error.code !== 'RETRY_LATER')
+    return new UnrecoverableError(`${error.code}: ${error.message}`);
+  if (error instanceof Error && error.name === 'ZodError')
+    return new UnrecoverableError(`Invalid job payload: ${error.message}`);
+  return error;
+}
+
+export async function startWorker(options: WorkerRuntimeOptions): Promise<WorkerRuntime> {
+  const { logger } = options;
+  const producer = producerConnection(options.redisUrl);
+  producer.on('error', (err) => logger.debug({ err }, 'producer connection error'));
+  const queues = Object.fromEntries(
+    queueNames.map((name) => [
+      name,
+      new Queue(name, { connection: producer, defaultJobOptions, prefix: options.prefix ?? 'bull' }),
+    ]),
+  ) as Record<QueueName, Queue>;
+  const deps: JobDeps = {
+    engine: options.engine,
+    logger,
+    rewardIssuer: options.rewardIssuer ?? null,
+    crmSync: options.crmSync ?? null,
+    enqueue: async (queue, name, data, opts) => {
+      await queues[queue].add(name, data, opts);
+    },
+  };
+  if (!deps.rewardIssuer) {
+    logger.warn('No reward issuer configured: released rewards wait in the rewards queue until one is.');
+  }
+  const byName = new Map(jobs.map((j) => [j.name, j]));
+  const consumed = (options.consume ?? queueNames).filter((q) => q !== 'rewards' || deps.rewardIssuer);
+  const workers = consumed.map((queueName) => {
+    const worker = new Worker(
+      queueName,
+      async (job) => {
+        const definition = byName.get(job.name);
+        if (!definition || definition.queue !== queueName)
+          throw new UnrecoverableError(`Unknown job ${queueName}/${job.name}`);
+        try {
+          const payload = definition.payloadSchema.parse(job.data);
+          return await definition.handle(payload, deps);
+        } catch (error) {
+          throw classifyError(error);
+        }
+      },
+      {
+        connection: workerConnection(options.redisUrl),
+        prefix: options.prefix ?? 'bull',
+        concurrency: options.concurrency ?? 16,
+        lockDuration: options.lockDurationMs ?? 30_000,
+        stalledInterval: options.stalledIntervalMs ?? 30_000,
+        maxStalledCount: 2,
+      },
+    );
+    worker.on('failed', (job, err) =>
+      logger.warn(
+        { queue: queueName, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err },
+        'job failed',
+      ),
+    );
+    worker.on('error', (err) => logger.error({ err, queue: queueName }, 'worker error'));
+    return worker;
+  });
+  const relay = new OutboxRelay(options.engine.db, queues, logger, { idleMs: options.relayIdleMs ?? 50 });
+  relay.start();
+  if (options.housekeeping !== false) {
+    await queues.scheduled.upsertJobScheduler(
+      'sweep-due-rewards',
+      { every: 60_000 },
+      { name: 'sweep-due-rewards', data: {} },
+    );
+    await queues.scheduled.upsertJobScheduler(
+      'purge-relayed-outbox',
+      { every: 3_600_000 },
+      { name: 'purge-relayed-outbox', data: {} },
+    );
+  }
+  logger.info({ queues: consumed }, 'worker started');
+  return {
+    queues,
+    relay,
+    async close() {
+      await relay.stop();
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+      producer.disconnect();
+    },
+  };
+}
