@@ -30,3 +30,15 @@ export class DomainError extends Error {
 
 export const isDomainError = (error: unknown, code?: DomainErrorCode): error is DomainError =>
   error instanceof DomainError && (code === undefined || error.code === code);
+
+/** The one table each app uses to answer a DomainError over HTTP. */
+export const httpStatusByCode: Record<DomainErrorCode, number> = {
+  VALIDATION: 400,
+  ILLEGAL_TRANSITION: 409,
+  INVALID_CODE: 422,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  CAP_EXCEEDED: 409,
+  UNBALANCED_TRANSACTION: 500,
+  RETRY_LATER: 503,
+};
