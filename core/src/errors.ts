@@ -42,3 +42,11 @@ export const httpStatusByCode: Record<DomainErrorCode, number> = {
   UNBALANCED_TRANSACTION: 500,
   RETRY_LATER: 503,
 };
+
+/** What an app answers for an error: DomainErrors by the table, anything else as a 500 without internals. */
+export function describeError(error: unknown): { status: number; body: { error: string; message: string } } {
+  if (error instanceof DomainError) {
+    return { status: httpStatusByCode[error.code], body: { error: error.code, message: error.message } };
+  }
+  return { status: 500, body: { error: 'INTERNAL', message: 'Something went wrong on our side.' } };
+}

@@ -1,0 +1,25 @@
+// The HubSpot app's HTTP server. This issue gives it health; OAuth connect, webhooks and the
+// app-card backend come with the HubSpot issue.
+import { type Database, ping } from '@referrals/core';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { errorHandler } from './error-handler.js';
+
+export type HubSpotAppDeps = { db: Database; logger: Logger };
+
+export function createHubSpotApp(deps: HubSpotAppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // GET /healthz - the process is up and the database answers
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await ping(deps.db);
+      res.json({ status: 'ok', app: 'hubspot', database: 'up' });
+    } catch (error) {
+      deps.logger.error({ err: error }, 'health check failed');
+      res.status(503).json({ status: 'unavailable', app: 'hubspot', database: 'down' });
+    }
+  });
+  app.use(errorHandler(deps.logger));
+  return app;
+}

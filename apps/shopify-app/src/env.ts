@@ -1,0 +1,21 @@
+// The Shopify app's environment, parsed once; only composition roots import this file.
+import { z } from 'zod';
+
+export const shopifyEnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DATA_DIR: z.string().default('./.data/pglite'),
+  SHOPIFY_APP_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type ShopifyEnv = z.infer<typeof shopifyEnvSchema>;
+
+export function parseShopifyEnv(env: NodeJS.ProcessEnv = process.env): ShopifyEnv {
+  const parsed = shopifyEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  return parsed.data;
+}
