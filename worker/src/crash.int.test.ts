@@ -7,13 +7,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestInboundEvent, schema } from '@referrals/core';
-import {
-  buildAdvocate,
-  buildMerchant,
-  buildProgram,
-  orderFacts,
-  dbTest as test,
-} from '@referrals/core/testing';
+import { buildAdvocate, buildMerchant, buildProgram, orderFacts } from '@referrals/core/testing';
+import { dbTest as test } from '@referrals/core/testing/fixtures';
 import { and, eq, like } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { waitFor } from './testing/wait-for.js';

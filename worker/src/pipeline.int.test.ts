@@ -8,8 +8,8 @@ import {
   buildProgram,
   orderFacts,
   RecordingRewardIssuer,
-  dbTest as test,
 } from '@referrals/core/testing';
+import { dbTest as test } from '@referrals/core/testing/fixtures';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { describe, expect } from 'vitest';

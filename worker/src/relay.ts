@@ -63,6 +63,8 @@ export type RelayOptions = {
   batchSize?: number;
   idleMs?: number;
   maxBackoffMs?: number;
+  /** Route state changes to crm-sync (only when a CRM adapter consumes them). */
+  crm?: boolean;
   /** A publish that takes longer fails (Redis unreachable), so the claim never holds a transaction long. */
   publishTimeoutMs?: number;
 };
@@ -97,6 +99,7 @@ export class OutboxRelay {
         const byQueue = new Map<QueueName, Route[]>();
         for (const row of rows) {
           for (const route of routes[row.topic as OutboxTopic]?.(row, now) ?? []) {
+            if (route.queue === 'crm-sync' && this.options.crm === false) continue;
             byQueue.set(route.queue, [...(byQueue.get(route.queue) ?? []), route]);
           }
         }

@@ -102,7 +102,10 @@ export async function startWorker(options: WorkerRuntimeOptions): Promise<Worker
     worker.on('error', (err) => logger.error({ err, queue: queueName }, 'worker error'));
     return worker;
   });
-  const relay = new OutboxRelay(options.engine.db, queues, logger, { idleMs: options.relayIdleMs ?? 50 });
+  const relay = new OutboxRelay(options.engine.db, queues, logger, {
+    idleMs: options.relayIdleMs ?? 50,
+    crm: deps.crmSync !== null,
+  });
   relay.start();
   if (options.housekeeping !== false) {
     await queues.scheduled.upsertJobScheduler(

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { clicks, referralCodes } from '../db/schema.js';
-import { buildAdvocate, buildMerchant, buildProgram, dbTest as test } from '../testing/index.js';
+import { dbTest as test } from '../testing/fixtures.js';
+import { buildAdvocate, buildMerchant, buildProgram } from '../testing/index.js';
 import { ClickWriter } from './click-writer.js';
 
 async function setup(engine: { db: import('../db/client.js').Database }) {

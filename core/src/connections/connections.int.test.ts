@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { platformConnections } from '../db/schema.js';
-import { buildMerchant, dbTest as test } from '../testing/index.js';
+import { dbTest as test } from '../testing/fixtures.js';
+import { buildMerchant } from '../testing/index.js';
 import { loadConnection, markConnectionStatus, saveConnection } from './index.js';
 
 test('tokens are sealed at rest and come back intact', async ({ engine }) => {

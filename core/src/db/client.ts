@@ -22,6 +22,7 @@ export type DatabaseOptions = {
   url?: string | undefined;
   dataDir?: string | undefined;
   poolSize?: number | undefined;
+  onIdleError?: (error: Error) => void;
 };
 
 export type DatabaseHandle = {
@@ -39,6 +40,9 @@ const MIGRATION_LOCK = 7_305_911;
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle client dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next checkout.
+    pool.on('error', (error) => options.onIdleError?.(error));
     const db = drizzleNodePg(pool, { schema });
     return {
       db,

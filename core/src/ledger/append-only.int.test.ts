@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { ledgerEntries, merchants } from '../db/schema.js';
-import { buildMerchant, dbTest as test } from '../testing/index.js';
+import { dbTest as test } from '../testing/fixtures.js';
+import { buildMerchant } from '../testing/index.js';
 import { accountBalance, postTransaction } from './index.js';
 
 test('the ledger refuses edits and unbalanced transactions, and a replayed key writes nothing', async ({

@@ -1,5 +1,4 @@
 export * from './builders.js';
 export * from './database.js';
 export * from './deliver.js';
-export * from './fixtures.js';
 export * from './recording-issuer.js';

@@ -7,6 +7,7 @@ import type { Database } from '../db/client.js';
 import { inboundEvents, ledgerEntries, referrals, rewardClawbacks, rewards } from '../db/schema.js';
 import type { DomainEventInput } from '../events/index.js';
 import { findUnbalancedTransactions } from '../ledger/index.js';
+import { dbTest as test } from '../testing/fixtures.js';
 import {
   buildAdvocate,
   buildMerchant,
@@ -14,7 +15,6 @@ import {
   deliver,
   orderFacts,
   RecordingRewardIssuer,
-  dbTest as test,
 } from '../testing/index.js';
 import { clawBackReward, findDueRewards, issueReward, releaseReward } from './index.js';
 

@@ -4,14 +4,8 @@ import { describe, expect } from 'vitest';
 import { inviteFriend } from '../advocates/index.js';
 import { auditLog, referrals, rewards } from '../db/schema.js';
 import { publishProgramVersion } from '../programs/index.js';
-import {
-  buildAdvocate,
-  buildMerchant,
-  buildProgram,
-  deliver,
-  orderFacts,
-  dbTest as test,
-} from '../testing/index.js';
+import { dbTest as test } from '../testing/fixtures.js';
+import { buildAdvocate, buildMerchant, buildProgram, deliver, orderFacts } from '../testing/index.js';
 import { explainOrder, reviewReferral } from './index.js';
 
 const DAY = 86_400_000;

@@ -6,6 +6,7 @@ import { ClickWriter } from '../clicks/index.js';
 import type { Database } from '../db/client.js';
 import { referrals, rewards } from '../db/schema.js';
 import { accountBalance, accountKeys, findUnbalancedTransactions } from '../ledger/index.js';
+import { dbTest as test } from '../testing/fixtures.js';
 import {
   buildAdvocate,
   buildMerchant,
@@ -13,7 +14,6 @@ import {
   deliver,
   orderFacts,
   RecordingRewardIssuer,
-  dbTest as test,
 } from '../testing/index.js';
 import { clawBackReward, type EngineContext, explainOrder, issueReward, releaseReward } from './index.js';
 
