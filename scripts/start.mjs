@@ -11,11 +11,10 @@ const workerEnv = parseWorkerEnv();
 const shopifyEnv = parseShopifyEnv();
 const hubspotEnv = parseHubSpotEnv();
 const logger = pino({ level: workerEnv.LOG_LEVEL });
-const sandbox = !process.env.SHOPIFY_API_KEY && !process.env.HUBSPOT_CLIENT_ID;
 
 const database = await openDatabase({ url: workerEnv.DATABASE_URL, dataDir: workerEnv.PGLITE_DATA_DIR });
 await database.migrate();
-logger.info({ database: database.kind, sandbox }, 'database ready');
+logger.info({ database: database.kind }, 'database ready');
 
 let redis;
 try {
