@@ -17,7 +17,8 @@ export type EnrollAdvocateInput = {
   actor?: string;
 };
 
-export type Enrollment = { advocateId: string; customerId: string; code: string; created: boolean };
+/** `code` is null only for an existing advocate whose codes were all disabled. */
+export type Enrollment = { advocateId: string; customerId: string; code: string | null; created: boolean };
 
 /** Enrols a customer as an advocate with a code; enrolling twice returns the same advocate. */
 export async function enrollAdvocate(db: Database, input: EnrollAdvocateInput): Promise<Enrollment> {
@@ -36,22 +37,25 @@ export async function enrollAdvocate(db: Database, input: EnrollAdvocateInput): 
       .returning();
     if (!inserted) {
       const [existing] = await tx
-        .select({ advocateId: advocates.id, code: referralCodes.code })
+        .select({ advocateId: advocates.id })
         .from(advocates)
-        .leftJoin(
-          referralCodes,
+        .where(and(eq(advocates.merchantId, input.merchantId), eq(advocates.customerId, customer.id)));
+      const [code] = await tx
+        .select({ code: referralCodes.code })
+        .from(referralCodes)
+        .where(
           and(
-            eq(referralCodes.advocateId, advocates.id),
+            eq(referralCodes.merchantId, input.merchantId),
+            eq(referralCodes.advocateId, existing!.advocateId),
             eq(referralCodes.status, 'active'),
-            eq(referralCodes.kind, input.vanityCode ? 'vanity' : 'generated'),
           ),
         )
-        .where(and(eq(advocates.merchantId, input.merchantId), eq(advocates.customerId, customer.id)))
+        .orderBy(referralCodes.createdAt)
         .limit(1);
       return {
         advocateId: existing!.advocateId,
         customerId: customer.id,
-        code: existing?.code ?? '',
+        code: code?.code ?? null,
         created: false,
       };
     }

@@ -27,7 +27,9 @@ export async function publishProgramVersion(db: Database, input: PublishProgramV
     const [previous] = await tx
       .select()
       .from(programVersions)
-      .where(eq(programVersions.programId, input.programId))
+      .where(
+        and(eq(programVersions.merchantId, input.merchantId), eq(programVersions.programId, input.programId)),
+      )
       .orderBy(desc(programVersions.version))
       .limit(1);
     const version = (previous?.version ?? 0) + 1;

@@ -47,7 +47,8 @@ export async function buildAdvocate(db: Database, merchantId: string, programId:
     customer: { platformCustomerId: `cust-adv-${randomBytes(5).toString('hex')}`, email: address },
     consentAt: new Date('2026-01-01T00:00:00Z'),
   });
-  return { ...enrolled, email: address };
+  if (!enrolled.code) throw new Error('a new advocate always gets a code');
+  return { ...enrolled, code: enrolled.code, email: address };
 }
 
 export function orderFacts(overrides: Partial<OrderFacts> = {}): OrderFacts {

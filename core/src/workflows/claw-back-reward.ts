@@ -3,6 +3,7 @@
 // repay at release.
 import { and, eq, sql } from 'drizzle-orm';
 import { customers, rewardClawbacks, rewards } from '../db/schema.js';
+import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
 import { accountKeys, postTransaction } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
@@ -59,7 +60,7 @@ export async function clawBackReward(
     const [locked] = await db
       .select()
       .from(rewardClawbacks)
-      .where(eq(rewardClawbacks.id, clawback.id))
+      .where(byId(rewardClawbacks, clawback.merchantId, clawback.id))
       .for('update');
     if (!locked || locked.status === 'done') {
       return {
@@ -86,10 +87,17 @@ export async function clawBackReward(
     await db
       .update(rewardClawbacks)
       .set({ status: 'done', recoveredMinor: recovered, shortfallMinor: shortfall, completedAt: sql`now()` })
-      .where(eq(rewardClawbacks.id, clawback.id));
-    const [current] = await db.select().from(rewards).where(eq(rewards.id, reward.id)).for('update');
+      .where(byId(rewardClawbacks, clawback.merchantId, clawback.id));
+    const [current] = await db
+      .select()
+      .from(rewards)
+      .where(byId(rewards, reward.merchantId, reward.id))
+      .for('update');
     if (current && current.reversedMinor >= current.amountMinor) {
-      await db.update(rewards).set({ status: 'reversed' }).where(eq(rewards.id, reward.id));
+      await db
+        .update(rewards)
+        .set({ status: 'reversed' })
+        .where(byId(rewards, reward.merchantId, reward.id));
     }
     await writeOutbox(db, {
       merchantId: reward.merchantId,

@@ -3,6 +3,7 @@
 import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { advocates, referrals, rewards } from '../db/schema.js';
+import { byId } from '../db/scoped.js';
 import { accountKeys, postTransaction } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import type { ProgramVersion } from '../programs/index.js';
@@ -39,7 +40,7 @@ export async function grantRewards(
   const [advocate] = await db
     .select({ id: advocates.id, customerId: advocates.customerId })
     .from(advocates)
-    .where(eq(advocates.id, referral.advocateId))
+    .where(byId(advocates, referral.merchantId, referral.advocateId))
     .for('no key update');
 
   if (rules.advocateReward) {
@@ -107,10 +108,10 @@ export async function grantRewards(
     await db
       .update(referrals)
       .set({ qualification: sql`${referrals.qualification} || ${JSON.stringify(notes)}::jsonb` })
-      .where(eq(referrals.id, referral.id));
+      .where(byId(referrals, referral.merchantId, referral.id));
   }
   // Refunds or a cancellation that arrived before this order was paid apply now.
-  await reconcileOrderRewards(ctx, db, order.id);
+  await reconcileOrderRewards(ctx, db, order.merchantId, order.id);
   return granted.filter((r): r is RewardRow => !!r);
 }
 

@@ -2,6 +2,7 @@
 // released reward, then records the platform's id. Both halves are idempotent.
 import { and, eq, sql } from 'drizzle-orm';
 import { customers, referrals, rewards } from '../db/schema.js';
+import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
 import { accountKeys, postTransaction } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
@@ -41,7 +42,11 @@ export async function issueReward(
   };
   const { platformRef } = await issuer.issue(request);
   return ctx.db.transaction(async (db) => {
-    const [locked] = await db.select().from(rewards).where(eq(rewards.id, reward.id)).for('update');
+    const [locked] = await db
+      .select()
+      .from(rewards)
+      .where(byId(rewards, reward.merchantId, reward.id))
+      .for('update');
     if (locked?.status !== 'released') return 'already_issued';
     const owner = recipientKey(locked);
     await postTransaction(db, {
@@ -57,9 +62,12 @@ export async function issueReward(
     await db
       .update(rewards)
       .set({ status: 'issued', issuedAt: sql`now()`, platformRef })
-      .where(eq(rewards.id, locked.id));
+      .where(byId(rewards, locked.merchantId, locked.id));
     if (locked.referralId) {
-      const [referral] = await db.select().from(referrals).where(eq(referrals.id, locked.referralId));
+      const [referral] = await db
+        .select()
+        .from(referrals)
+        .where(byId(referrals, locked.merchantId, locked.referralId));
       if (referral && canTransition(referral.status, 'rewarded') && referral.status === 'approved') {
         await moveReferral(db, referral, 'rewarded', {});
       }

@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { resolveCustomer } from '../customers/index.js';
 import type { Database } from '../db/client.js';
 import { inboundEvents, orderRefunds, orders } from '../db/schema.js';
+import { byId } from '../db/scoped.js';
 import { type DomainEvent, domainEventSchema, type OrderFacts } from '../events/index.js';
 import { attributeOrder } from './attribute-order.js';
 import type { EngineContext } from './context.js';
@@ -45,14 +46,14 @@ export async function processInboundEvent(
           error: message.slice(0, 2000),
           attempts: sql`${inboundEvents.attempts} + 1`,
         })
-        .where(eq(inboundEvents.id, row.id));
+        .where(byId(inboundEvents, row.merchantId, row.id));
       return { status: 'invalid', error: message };
     }
     for (const event of events) await applyEvent(ctx, db, row.merchantId, event);
     await db
       .update(inboundEvents)
       .set({ status: 'processed', processedAt: sql`now()`, attempts: sql`${inboundEvents.attempts} + 1` })
-      .where(eq(inboundEvents.id, row.id));
+      .where(byId(inboundEvents, row.merchantId, row.id));
     return { status: 'processed' };
   });
 }
@@ -138,5 +139,5 @@ async function reconcileKnownOrder(
     .select({ id: orders.id })
     .from(orders)
     .where(and(eq(orders.merchantId, merchantId), eq(orders.platformOrderId, platformOrderId)));
-  if (order) await reconcileOrderRewards(ctx, db, order.id);
+  if (order) await reconcileOrderRewards(ctx, db, merchantId, order.id);
 }

@@ -3,6 +3,7 @@
 import { and, eq, gte, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { advocates, customers, orders, referrals } from '../db/schema.js';
+import { byId } from '../db/scoped.js';
 import { evaluateFraud, type FraudContext } from '../fraud/index.js';
 import { emailDomain } from '../identity/index.js';
 import type { ProgramVersion } from '../programs/index.js';
@@ -92,7 +93,7 @@ async function loadFraudContext(db: Database, referral: ReferralRow, order: Orde
     .select({ customerId: advocates.customerId, emailNormalized: customers.emailNormalized })
     .from(advocates)
     .innerJoin(customers, eq(customers.id, advocates.customerId))
-    .where(eq(advocates.id, referral.advocateId));
+    .where(byId(advocates, referral.merchantId, referral.advocateId));
   const ownOrders = await db
     .select({ signals: orders.signals })
     .from(orders)

@@ -5,6 +5,7 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { orderRefunds, orders, referrals, rewardClawbacks, rewards } from '../db/schema.js';
+import { byId } from '../db/scoped.js';
 import { accountKeys, postTransaction } from '../ledger/index.js';
 import { prorate } from '../money/index.js';
 import { writeOutbox } from '../outbox/index.js';
@@ -16,9 +17,14 @@ import { recipientKey } from './recipient-key.js';
 export async function reconcileOrderRewards(
   _ctx: EngineContext,
   db: Database,
+  merchantId: string,
   orderId: string,
 ): Promise<void> {
-  const [order] = await db.select().from(orders).where(eq(orders.id, orderId)).for('update');
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(byId(orders, merchantId, orderId))
+    .for('update');
   if (!order || order.totalMinor === null) return;
   const [refunded] = await db
     .select({ sum: sql<string>`coalesce(sum(${orderRefunds.amountMinor}), 0)` })
@@ -31,7 +37,10 @@ export async function reconcileOrderRewards(
     );
   const refundedMinor = Math.min(Number(refunded?.sum ?? 0), order.totalMinor);
   if (refundedMinor !== order.refundedMinor) {
-    await db.update(orders).set({ refundedMinor }).where(eq(orders.id, order.id));
+    await db
+      .update(orders)
+      .set({ refundedMinor })
+      .where(byId(orders, order.merchantId, order.id));
   }
   const kept = order.cancelledAt ? 0 : order.totalMinor - refundedMinor;
   const [referral] = await db
@@ -68,7 +77,10 @@ export async function reconcileOrderRewards(
         ],
       });
       const status = target === 0 ? 'voided' : 'held';
-      await db.update(rewards).set({ reversedMinor, status }).where(eq(rewards.id, reward.id));
+      await db
+        .update(rewards)
+        .set({ reversedMinor, status })
+        .where(byId(rewards, reward.merchantId, reward.id));
       if (status === 'voided') {
         await writeOutbox(db, {
           merchantId: reward.merchantId,
@@ -90,7 +102,10 @@ export async function reconcileOrderRewards(
       .onConflictDoNothing()
       .returning();
     if (!clawback) continue;
-    await db.update(rewards).set({ reversedMinor }).where(eq(rewards.id, reward.id));
+    await db
+      .update(rewards)
+      .set({ reversedMinor })
+      .where(byId(rewards, reward.merchantId, reward.id));
     await writeOutbox(db, {
       merchantId: reward.merchantId,
       topic: 'reward.clawback_requested',

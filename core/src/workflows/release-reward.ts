@@ -2,6 +2,7 @@
 // the recipient carries (a claw-back that fell short) is repaid from it first.
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { rewards } from '../db/schema.js';
+import { byId } from '../db/scoped.js';
 import { accountBalance, accountKeys, postTransaction } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import { type EngineContext, nowOf } from './context.js';
@@ -23,7 +24,10 @@ export async function releaseReward(
     if (reward.holdUntil > nowOf(ctx)) return 'not_due';
     const live = reward.amountMinor - reward.reversedMinor;
     if (live <= 0 && reward.amountMinor > 0) {
-      await db.update(rewards).set({ status: 'voided' }).where(eq(rewards.id, reward.id));
+      await db
+        .update(rewards)
+        .set({ status: 'voided' })
+        .where(byId(rewards, reward.merchantId, reward.id));
       return 'voided';
     }
     const owner = recipientKey(reward);
@@ -55,7 +59,7 @@ export async function releaseReward(
         payoutMinor: payout,
         platformRef: fullyOffset ? 'offset-against-negative-balance' : null,
       })
-      .where(eq(rewards.id, reward.id));
+      .where(byId(rewards, reward.merchantId, reward.id));
     await writeOutbox(db, {
       merchantId: reward.merchantId,
       topic: fullyOffset ? 'reward.issued' : 'reward.released',

@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
 import { orders, referrals } from '../db/schema.js';
+import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
 import { findVersionById } from '../programs/index.js';
 import type { EngineContext } from './context.js';
@@ -37,7 +38,10 @@ export async function reviewReferral(ctx: EngineContext, input: ReviewReferralIn
       after: { status: to, note: input.note ?? null },
     });
     if (to === 'approved') {
-      const [order] = await db.select().from(orders).where(eq(orders.id, referral.orderId));
+      const [order] = await db
+        .select()
+        .from(orders)
+        .where(byId(orders, referral.merchantId, referral.orderId));
       const version = await findVersionById(db, input.merchantId, referral.programVersionId);
       await grantRewards(ctx, db, {
         referral: { ...referral, status: 'approved', updatedAt: new Date() },
