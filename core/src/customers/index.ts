@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { customers } from '../db/schema.js';
 import { normalizeEmail } from '../identity/index.js';
@@ -23,31 +23,40 @@ export async function resolveCustomer(
   const emailNormalized = identity.email ? normalizeEmail(identity.email) : null;
   const platformId = identity.platformCustomerId ?? null;
   if (!platformId && !emailNormalized) return null;
-  if (platformId) {
-    const [byId] = await db
-      .select()
-      .from(customers)
-      .where(and(eq(customers.merchantId, merchantId), eq(customers.platformCustomerId, platformId)));
-    if (byId) return byId;
-  }
-  if (emailNormalized) {
-    const [byEmail] = await db
-      .select()
-      .from(customers)
-      .where(and(eq(customers.merchantId, merchantId), eq(customers.emailNormalized, emailNormalized)))
-      .orderBy(customers.createdAt)
-      .limit(1);
-    if (byEmail) {
-      if (platformId && !byEmail.platformCustomerId) {
-        const [linked] = await db
-          .update(customers)
-          .set({ platformCustomerId: platformId })
-          .where(and(eq(customers.id, byEmail.id), isNull(customers.platformCustomerId)))
-          .returning();
-        return linked ?? byEmail;
-      }
-      return byEmail;
+  // One read finds either match; the platform id wins over the email.
+  const matches = await db
+    .select()
+    .from(customers)
+    .where(
+      and(
+        eq(customers.merchantId, merchantId),
+        or(
+          platformId ? eq(customers.platformCustomerId, platformId) : sql`false`,
+          emailNormalized ? eq(customers.emailNormalized, emailNormalized) : sql`false`,
+        ),
+      ),
+    )
+    .orderBy(customers.createdAt)
+    .limit(20);
+  const byId = platformId ? matches.find((c) => c.platformCustomerId === platformId) : undefined;
+  if (byId) return byId;
+  const byEmail = matches.find((c) => c.emailNormalized === emailNormalized);
+  if (byEmail) {
+    if (platformId && !byEmail.platformCustomerId) {
+      const [linked] = await db
+        .update(customers)
+        .set({ platformCustomerId: platformId })
+        .where(
+          and(
+            eq(customers.id, byEmail.id),
+            eq(customers.merchantId, merchantId),
+            isNull(customers.platformCustomerId),
+          ),
+        )
+        .returning();
+      return linked ?? byEmail;
     }
+    return byEmail;
   }
   const [created] = await db
     .insert(customers)

@@ -182,7 +182,10 @@ export const invitations = pgTable(
     emailNormalized: text('email_normalized').notNull(),
     invitedAt: ts('invited_at').notNull(),
   },
-  (t) => [uniqueIndex('invitations_advocate_email_uq').on(t.merchantId, t.advocateId, t.emailNormalized)],
+  (t) => [
+    uniqueIndex('invitations_advocate_email_uq').on(t.merchantId, t.advocateId, t.emailNormalized),
+    index('invitations_email_idx').on(t.merchantId, t.emailNormalized),
+  ],
 );
 
 export const orders = pgTable(
@@ -207,6 +210,7 @@ export const orders = pgTable(
   (t) => [
     uniqueIndex('orders_platform_id_uq').on(t.merchantId, t.platformOrderId),
     index('orders_customer_idx').on(t.merchantId, t.customerId),
+    index('orders_email_idx').on(t.merchantId, t.emailNormalized),
   ],
 );
 

@@ -38,49 +38,56 @@ export async function postTransaction(db: Database, input: PostTransactionInput)
   const lines = input.lines.filter((l) => l.amountMinor !== 0);
   assertBalanced(lines);
   if (lines.length === 0) return false;
-  const [txRow] = await db
-    .insert(ledgerTransactions)
-    .values({
-      merchantId: input.merchantId,
-      idempotencyKey: input.idempotencyKey,
-      description: input.description,
-      rewardId: input.rewardId ?? null,
-    })
-    .onConflictDoNothing()
-    .returning({ id: ledgerTransactions.id });
-  if (!txRow) return false;
   const accountIds = await ensureAccounts(db, input.merchantId, lines);
-  await db.insert(ledgerEntries).values(
-    lines.map((l) => ({
-      merchantId: input.merchantId,
-      transactionId: txRow.id,
-      accountId: accountIds.get(`${l.account}|${l.currency}`)!,
-      amountMinor: l.amountMinor,
-      currency: l.currency,
-    })),
+  const entries = sql.join(
+    lines.map(
+      (l) =>
+        sql`(${accountIds.get(`${l.account}|${l.currency}`)!}::uuid, ${l.amountMinor}::bigint, ${l.currency})`,
+    ),
+    sql`, `,
   );
-  return true;
+  // One round trip: the entries are written only if the transaction row was (a replayed
+  // idempotency key inserts no transaction, hence no entries).
+  const result = await db.execute(sql`
+    WITH t AS (
+      INSERT INTO ${ledgerTransactions} (merchant_id, idempotency_key, description, reward_id)
+      VALUES (${input.merchantId}, ${input.idempotencyKey}, ${input.description}, ${input.rewardId ?? null})
+      ON CONFLICT DO NOTHING
+      RETURNING id
+    )
+    INSERT INTO ${ledgerEntries} (merchant_id, transaction_id, account_id, amount_minor, currency)
+    SELECT ${input.merchantId}, t.id, v.account_id, v.amount_minor, v.currency
+    FROM t, (VALUES ${entries}) AS v(account_id, amount_minor, currency)
+    RETURNING transaction_id`);
+  return (result.rows ?? []).length > 0;
 }
 
+/** Account ids by `key|currency`; creates the missing accounts (rows are never changed after). */
 async function ensureAccounts(db: Database, merchantId: string, lines: LedgerLine[]) {
   const wanted = [...new Map(lines.map((l) => [`${l.account}|${l.currency}`, l])).values()];
+  const read = async () => {
+    const rows = await db
+      .select({ id: ledgerAccounts.id, key: ledgerAccounts.key, currency: ledgerAccounts.currency })
+      .from(ledgerAccounts)
+      .where(
+        and(
+          eq(ledgerAccounts.merchantId, merchantId),
+          inArray(
+            ledgerAccounts.key,
+            wanted.map((l) => l.account),
+          ),
+        ),
+      );
+    return new Map(rows.map((r) => [`${r.key}|${r.currency}`, r.id]));
+  };
+  const found = await read();
+  const missing = wanted.filter((l) => !found.has(`${l.account}|${l.currency}`));
+  if (missing.length === 0) return found;
   await db
     .insert(ledgerAccounts)
-    .values(wanted.map((l) => ({ merchantId, key: l.account, currency: l.currency })))
+    .values(missing.map((l) => ({ merchantId, key: l.account, currency: l.currency })))
     .onConflictDoNothing();
-  const rows = await db
-    .select()
-    .from(ledgerAccounts)
-    .where(
-      and(
-        eq(ledgerAccounts.merchantId, merchantId),
-        inArray(
-          ledgerAccounts.key,
-          wanted.map((l) => l.account),
-        ),
-      ),
-    );
-  return new Map(rows.map((r) => [`${r.key}|${r.currency}`, r.id]));
+  return read();
 }
 
 /** Balance of one account (debit positive). Balances are derived, never stored. */

@@ -63,3 +63,35 @@ export async function findActiveProgramId(db: Database, merchantId: string): Pro
     .limit(1);
   return row?.id ?? null;
 }
+
+/** Every program version of a merchant, loaded in one query, for many in-force look-ups. */
+export type ProgramBook = {
+  activeProgramId: string | null;
+  inForce(programId: string, at: Date): ProgramVersion;
+};
+
+export async function loadProgramBook(db: Database, merchantId: string): Promise<ProgramBook> {
+  const rows = await db
+    .select({ version: programVersions, status: programs.status, createdAt: programs.createdAt })
+    .from(programVersions)
+    .innerJoin(programs, eq(programs.id, programVersions.programId))
+    .where(eq(programVersions.merchantId, merchantId))
+    .orderBy(programs.createdAt, programVersions.version);
+  const byProgram = new Map<string, ProgramVersion[]>();
+  let activeProgramId: string | null = null;
+  for (const row of rows) {
+    const list = byProgram.get(row.version.programId) ?? [];
+    list.push(toVersion(row.version));
+    byProgram.set(row.version.programId, list);
+    if (!activeProgramId && row.status === 'active') activeProgramId = row.version.programId;
+  }
+  return {
+    activeProgramId,
+    inForce(programId, at) {
+      const versions = byProgram.get(programId);
+      if (!versions?.length) throw new DomainError('NOT_FOUND', `Program ${programId} has no version.`);
+      const effective = versions.filter((v) => v.effectiveFrom <= at);
+      return effective.at(-1) ?? versions[0]!;
+    },
+  };
+}

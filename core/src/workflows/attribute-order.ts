@@ -1,11 +1,10 @@
 // Attribute (worker -> core): decide which advocate, if any, an order credits, and keep the
 // decision with its reasons so an admin can answer "why was / wasn't this order credited?".
-import { and, eq } from 'drizzle-orm';
 import { decideAttribution } from '../attribution/index.js';
 import type { Database } from '../db/client.js';
-import { advocates, attributionDecisions, referrals } from '../db/schema.js';
+import { attributionDecisions, referrals } from '../db/schema.js';
 import { writeOutbox } from '../outbox/index.js';
-import { findActiveProgramId, findVersionInForce } from '../programs/index.js';
+import { loadProgramBook } from '../programs/index.js';
 import type { EngineContext } from './context.js';
 import { gatherTouches } from './gather-touches.js';
 import { qualifyReferral } from './qualify-referral.js';
@@ -19,14 +18,11 @@ export async function attributeOrder(
   order: OrderRow,
 ): Promise<AttributionOutcome> {
   const merchantId = order.merchantId;
-  const [existing] = await db
-    .select()
-    .from(attributionDecisions)
-    .where(and(eq(attributionDecisions.merchantId, merchantId), eq(attributionDecisions.orderId, order.id)));
-  if (existing) return { credited: existing.credited, referralId: null, rule: existing.rule };
-
+  // A second paid event for an order (another webhook topic) finds the decision already saved:
+  // saveDecision's unique key turns it into a no-op below.
   const orderAt = order.placedAt ?? order.paidAt ?? new Date();
-  const programId = await findActiveProgramId(db, merchantId);
+  const book = await loadProgramBook(db, merchantId);
+  const programId = book.activeProgramId;
   if (!programId) {
     await saveDecision(db, order, {
       credited: false,
@@ -37,8 +33,8 @@ export async function attributeOrder(
     });
     return { credited: false, referralId: null, rule: 'no_program' };
   }
-  const current = await findVersionInForce(db, merchantId, programId, orderAt);
-  const touches = await gatherTouches(db, order, orderAt);
+  const current = book.inForce(programId, orderAt);
+  const touches = await gatherTouches(db, order, orderAt, book);
   const decision = decideAttribution({
     orderAt,
     model: current.rules.eligibility.attributionModel,
@@ -56,17 +52,9 @@ export async function attributeOrder(
     return { credited: decision.credited, referralId: null, rule: decision.rule };
   }
 
-  const [advocate] = await db
-    .select()
-    .from(advocates)
-    .where(and(eq(advocates.merchantId, merchantId), eq(advocates.id, decision.advocateId)));
+  const winner = touches.find((t) => t.advocateId === decision.advocateId)!;
   // A referral is judged by the version in force when the friend first arrived.
-  const version = await findVersionInForce(
-    db,
-    merchantId,
-    advocate!.programId,
-    decision.firstArrivedAt ?? orderAt,
-  );
+  const version = book.inForce(winner.programId, decision.firstArrivedAt ?? orderAt);
   const [referral] = await db
     .insert(referrals)
     .values({

@@ -6,12 +6,20 @@ import { normalizeCode } from '../advocates/index.js';
 import type { Touch } from '../attribution/index.js';
 import type { Database } from '../db/client.js';
 import { advocates, clicks, customers, invitations, referralCodes } from '../db/schema.js';
-import { findVersionInForce } from '../programs/index.js';
+import type { ProgramBook } from '../programs/index.js';
 import type { OrderRow, OrderSignals } from './record-order.js';
 
 type RawTouch = Omit<Touch, 'advocateCustomerId' | 'advocateEmailNormalized' | 'windowDays'>;
 
-export async function gatherTouches(db: Database, order: OrderRow, orderAt: Date): Promise<Touch[]> {
+/** A Touch plus the advocate's program, so the caller can find the version that judges it. */
+export type ProgramTouch = Touch & { programId: string };
+
+export async function gatherTouches(
+  db: Database,
+  order: OrderRow,
+  orderAt: Date,
+  book: ProgramBook,
+): Promise<ProgramTouch[]> {
   const merchantId = order.merchantId;
   const signals = order.signals as OrderSignals;
   const raw: RawTouch[] = [];
@@ -85,10 +93,15 @@ export async function gatherTouches(db: Database, order: OrderRow, orderAt: Date
       });
     }
   }
-  return enrich(db, merchantId, raw);
+  return enrich(db, merchantId, raw, book);
 }
 
-async function enrich(db: Database, merchantId: string, raw: RawTouch[]): Promise<Touch[]> {
+async function enrich(
+  db: Database,
+  merchantId: string,
+  raw: RawTouch[],
+  book: ProgramBook,
+): Promise<ProgramTouch[]> {
   if (raw.length === 0) return [];
   const ids = [...new Set(raw.map((t) => t.advocateId))];
   const people = await db
@@ -102,15 +115,16 @@ async function enrich(db: Database, merchantId: string, raw: RawTouch[]): Promis
     .from(advocates)
     .innerJoin(customers, eq(customers.id, advocates.customerId))
     .where(and(eq(advocates.merchantId, merchantId), inArray(advocates.id, ids)));
-  const touches: Touch[] = [];
+  const touches: ProgramTouch[] = [];
   for (const t of raw) {
     const who = people.find((p) => p.advocateId === t.advocateId);
     if (who?.status !== 'active') continue;
-    const version = await findVersionInForce(db, merchantId, who.programId, t.at);
+    const version = book.inForce(who.programId, t.at);
     touches.push({
       ...t,
       advocateCustomerId: who.customerId,
       advocateEmailNormalized: who.emailNormalized,
+      programId: who.programId,
       windowDays: version.rules.eligibility.attributionWindowDays,
     });
   }

@@ -1,8 +1,8 @@
 // Reward: record each side's reward as held (ledger: expense -> held) with a unique idempotency
 // key, enforce caps under a per-advocate row lock, add a tier bonus at the Nth success.
-import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { advocates, referrals, rewards } from '../db/schema.js';
+import { advocates, orderRefunds, referrals, rewards } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { accountKeys, postTransaction } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
@@ -64,17 +64,8 @@ export async function grantRewards(
         }),
       );
     }
-    const [{ n } = { n: 0 }] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(referrals)
-      .where(
-        and(
-          eq(referrals.merchantId, referral.merchantId),
-          eq(referrals.advocateId, referral.advocateId),
-          inArray(referrals.status, ['approved', 'rewarded']),
-        ),
-      );
-    const tier = tierBonusFor(rules.tiers, n);
+    const tier =
+      rules.tiers.length > 0 ? tierBonusFor(rules.tiers, await successfulReferrals(db, referral)) : null;
     if (tier) {
       granted.push(
         await insertHeldReward(db, {
@@ -111,34 +102,67 @@ export async function grantRewards(
       .where(byId(referrals, referral.merchantId, referral.id));
   }
   // Refunds or a cancellation that arrived before this order was paid apply now.
-  await reconcileOrderRewards(ctx, db, order.merchantId, order.id);
+  if (order.cancelledAt || (await hasRefunds(db, order))) {
+    await reconcileOrderRewards(ctx, db, order.merchantId, order.id);
+  }
   return granted.filter((r): r is RewardRow => !!r);
 }
 
 async function capUsage(db: Database, referral: ReferralRow, currency: string, now: Date) {
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const live = and(
-    eq(rewards.merchantId, referral.merchantId),
-    eq(rewards.advocateId, referral.advocateId),
-    eq(rewards.recipient, 'advocate'),
-    eq(rewards.currency, currency),
-    notInArray(rewards.status, ['voided', 'rejected']),
-  );
-  const agg = {
-    n: sql<number>`count(*)::int`,
-    sum: sql<string>`coalesce(sum(${rewards.amountMinor} - ${rewards.reversedMinor}), 0)`,
-  };
-  const [life] = await db.select(agg).from(rewards).where(live);
-  const [month] = await db
-    .select(agg)
+  const live = sql`${rewards.amountMinor} - ${rewards.reversedMinor}`;
+  const thisMonth = sql`${rewards.createdAt} >= ${monthStart.toISOString()}`;
+  const [row] = await db
+    .select({
+      lifetimeCount: sql<number>`count(*)::int`,
+      lifetimeAmount: sql<string>`coalesce(sum(${live}), 0)`,
+      monthCount: sql<number>`(count(*) filter (where ${thisMonth}))::int`,
+      monthAmount: sql<string>`coalesce(sum(${live}) filter (where ${thisMonth}), 0)`,
+    })
     .from(rewards)
-    .where(and(live, gte(rewards.createdAt, monthStart)));
+    .where(
+      and(
+        eq(rewards.merchantId, referral.merchantId),
+        eq(rewards.advocateId, referral.advocateId),
+        eq(rewards.recipient, 'advocate'),
+        eq(rewards.currency, currency),
+        notInArray(rewards.status, ['voided', 'rejected']),
+      ),
+    );
   return {
-    monthCount: month?.n ?? 0,
-    monthAmountMinor: Number(month?.sum ?? 0),
-    lifetimeCount: life?.n ?? 0,
-    lifetimeAmountMinor: Number(life?.sum ?? 0),
+    monthCount: row?.monthCount ?? 0,
+    monthAmountMinor: Number(row?.monthAmount ?? 0),
+    lifetimeCount: row?.lifetimeCount ?? 0,
+    lifetimeAmountMinor: Number(row?.lifetimeAmount ?? 0),
   };
+}
+
+async function successfulReferrals(db: Database, referral: ReferralRow): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.merchantId, referral.merchantId),
+        eq(referrals.advocateId, referral.advocateId),
+        inArray(referrals.status, ['approved', 'rewarded']),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+async function hasRefunds(db: Database, order: OrderRow): Promise<boolean> {
+  const [row] = await db
+    .select({ id: orderRefunds.id })
+    .from(orderRefunds)
+    .where(
+      and(
+        eq(orderRefunds.merchantId, order.merchantId),
+        eq(orderRefunds.platformOrderId, order.platformOrderId),
+      ),
+    )
+    .limit(1);
+  return !!row;
 }
 
 type HeldRewardInput = {

@@ -44,8 +44,7 @@ export async function qualifyReferral(
     return 'review';
   }
   notes.push(`Approved automatically: risk score ${fraud.score}.`);
-  await moveReferral(db, referral, 'qualified', { ...risk, qualification: notes });
-  await moveReferral(db, { ...referral, status: 'qualified' }, 'approved', {});
+  await moveReferral(db, referral, ['qualified', 'approved'], { ...risk, qualification: notes });
   await grantRewards(ctx, db, { referral, order, version });
   return 'approved';
 }
@@ -101,21 +100,22 @@ async function loadFraudContext(db: Database, referral: ReferralRow, order: Orde
     .limit(50);
   const own = ownOrders.map((o) => o.signals as OrderSignals);
   const orderAt = order.placedAt ?? new Date();
-  const count = async (windowMs: number) => {
-    const [row] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(referrals)
-      .innerJoin(orders, eq(orders.id, referrals.orderId))
-      .where(
-        and(
-          eq(referrals.merchantId, order.merchantId),
-          eq(referrals.advocateId, referral.advocateId),
-          gte(orders.placedAt, new Date(orderAt.getTime() - windowMs)),
-          lte(orders.placedAt, orderAt),
-        ),
-      );
-    return row?.n ?? 0;
-  };
+  const hourAgo = new Date(orderAt.getTime() - 3_600_000).toISOString();
+  const [velocity] = await db
+    .select({
+      lastHour: sql<number>`(count(*) filter (where ${orders.placedAt} >= ${hourAgo}))::int`,
+      lastDay: sql<number>`count(*)::int`,
+    })
+    .from(referrals)
+    .innerJoin(orders, eq(orders.id, referrals.orderId))
+    .where(
+      and(
+        eq(referrals.merchantId, order.merchantId),
+        eq(referrals.advocateId, referral.advocateId),
+        gte(orders.placedAt, new Date(orderAt.getTime() - 86_400_000)),
+        lte(orders.placedAt, orderAt),
+      ),
+    );
   const signals = order.signals as OrderSignals;
   const distinct = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
   return {
@@ -134,6 +134,6 @@ async function loadFraudContext(db: Database, referral: ReferralRow, order: Orde
       ipHash: signals.ipHash,
       visitorId: signals.visitorId,
     },
-    velocity: { referralsLastHour: await count(3_600_000), referralsLastDay: await count(86_400_000) },
+    velocity: { referralsLastHour: velocity?.lastHour ?? 0, referralsLastDay: velocity?.lastDay ?? 0 },
   };
 }

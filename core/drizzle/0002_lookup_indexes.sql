@@ -1,0 +1,2 @@
+CREATE INDEX "invitations_email_idx" ON "invitations" USING btree ("merchant_id","email_normalized");--> statement-breakpoint
+CREATE INDEX "orders_email_idx" ON "orders" USING btree ("merchant_id","email_normalized");
