@@ -3,6 +3,7 @@ export * from './advocates/index.js';
 export * from './attribution/index.js';
 export * from './audit/index.js';
 export * from './clicks/index.js';
+export * from './config.js';
 export * from './connections/index.js';
 export * from './crypto/secrets.js';
 export * from './customers/index.js';

@@ -1,4 +1,5 @@
 // The worker's environment, parsed once here; only composition roots import this file.
+import { parseEnv } from '@referrals/core';
 import { z } from 'zod';
 
 export const workerEnvSchema = z.object({
@@ -12,11 +13,5 @@ export const workerEnvSchema = z.object({
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
 
-export function parseWorkerEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
-  const parsed = workerEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
-  }
-  return parsed.data;
-}
+export const parseWorkerEnv = (env: NodeJS.ProcessEnv = process.env): WorkerEnv =>
+  parseEnv(workerEnvSchema, env);

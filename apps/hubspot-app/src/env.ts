@@ -1,4 +1,5 @@
 // The HubSpot app's environment, parsed once; only composition roots import this file.
+import { parseEnv } from '@referrals/core';
 import { z } from 'zod';
 
 export const hubspotEnvSchema = z.object({
@@ -10,12 +11,5 @@ export const hubspotEnvSchema = z.object({
 
 export type HubSpotEnv = z.infer<typeof hubspotEnvSchema>;
 
-export function parseHubSpotEnv(env: NodeJS.ProcessEnv = process.env): HubSpotEnv {
-  const parsed = hubspotEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(
-      `Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return parsed.data;
-}
+export const parseHubSpotEnv = (env: NodeJS.ProcessEnv = process.env): HubSpotEnv =>
+  parseEnv(hubspotEnvSchema, env);

@@ -1,6 +1,6 @@
 // The HubSpot app's HTTP server. This issue gives it health; OAuth connect, webhooks and the
 // app-card backend come with the HubSpot issue.
-import { type Database, ping } from '@referrals/core';
+import { checkHealth, type Database } from '@referrals/core';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { errorHandler } from './error-handler.js';
@@ -12,13 +12,9 @@ export function createHubSpotApp(deps: HubSpotAppDeps): Express {
   app.disable('x-powered-by');
   // GET /healthz - the process is up and the database answers
   app.get('/healthz', async (_req, res) => {
-    try {
-      await ping(deps.db);
-      res.json({ status: 'ok', app: 'hubspot', database: 'up' });
-    } catch (error) {
-      deps.logger.error({ err: error }, 'health check failed');
-      res.status(503).json({ status: 'unavailable', app: 'hubspot', database: 'down' });
-    }
+    const health = await checkHealth(deps.db, 'hubspot');
+    if (health.status !== 200) deps.logger.error('health check failed: database down');
+    res.status(health.status).json(health.body);
   });
   app.use(errorHandler(deps.logger));
   return app;

@@ -1,4 +1,5 @@
 // The Shopify app's environment, parsed once; only composition roots import this file.
+import { parseEnv } from '@referrals/core';
 import { z } from 'zod';
 
 export const shopifyEnvSchema = z.object({
@@ -10,12 +11,5 @@ export const shopifyEnvSchema = z.object({
 
 export type ShopifyEnv = z.infer<typeof shopifyEnvSchema>;
 
-export function parseShopifyEnv(env: NodeJS.ProcessEnv = process.env): ShopifyEnv {
-  const parsed = shopifyEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(
-      `Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return parsed.data;
-}
+export const parseShopifyEnv = (env: NodeJS.ProcessEnv = process.env): ShopifyEnv =>
+  parseEnv(shopifyEnvSchema, env);

@@ -29,3 +29,14 @@ test('GET /healthz answers 200 while the database is up', async () => {
 test('unknown routes are a plain 404', async () => {
   expect((await fetch(`${base}/nope`)).status).toBe(404);
 });
+
+test('GET /healthz answers 503 when the database is gone', async () => {
+  const gone = await openDatabase({ dataDir: 'memory://' });
+  await gone.close();
+  const server = createShopifyApp({ db: gone.db, logger: pino({ level: 'silent' }) }).listen(0);
+  await new Promise((r) => server.once('listening', r));
+  const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`);
+  server.close();
+  expect(res.status).toBe(503);
+  expect(await res.json()).toMatchObject({ status: 'unavailable', database: 'down' });
+});
