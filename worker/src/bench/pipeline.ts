@@ -16,7 +16,8 @@ const { values } = parseArgs({
     orders: { type: 'string', default: '10000' },
     rate: { type: 'string', default: '1000' },
     advocates: { type: 'string', default: '500' },
-    concurrency: { type: 'string', default: '48' },
+    concurrency: { type: 'string', default: '16' },
+    pool: { type: 'string', default: '8' },
   },
   allowPositionals: true,
 });
@@ -24,7 +25,7 @@ const orders = Number(values.orders);
 const rate = Number(values.rate);
 const advocateCount = Number(values.advocates);
 
-const database = await createTestDatabase({ poolSize: 24 });
+const database = await createTestDatabase({ poolSize: Number(values.pool) });
 const engine = { db: database.db, ipHashSalt: 'bench-salt' };
 const merchant = await buildMerchant(engine.db);
 const { programId } = await buildProgram(engine.db, merchant.id, {
