@@ -181,3 +181,29 @@ describe('fraud rejection', () => {
     expect(why?.rewards).toEqual([]);
   });
 });
+
+describe('identity across devices', () => {
+  test('an invitation credits an order placed with only a customer id, through the email we know', async ({
+    engine,
+  }) => {
+    const merchant = await buildMerchant(engine.db);
+    const { programId } = await buildProgram(engine.db, merchant.id);
+    const advocate = await buildAdvocate(engine.db, merchant.id, programId);
+    await inviteFriend(engine.db, {
+      merchantId: merchant.id,
+      advocateId: advocate.advocateId,
+      email: 'sam.lee+shop@gmail.com',
+      at: new Date(Date.now() - DAY),
+    });
+    await deliver(engine, merchant.id, {
+      type: 'CustomerCreated',
+      customer: { id: 'cust-sam', email: 'SamLee@googlemail.com' },
+      occurredAt: new Date(),
+    });
+    const order = orderFacts({ customer: { id: 'cust-sam' } });
+    await deliver(engine, merchant.id, { type: 'OrderPaid', ...order });
+    const why = await explainOrder(engine.db, merchant.id, order.orderId);
+    expect(why?.credited).toBe(true);
+    expect(why?.referral?.source).toBe('email');
+  });
+});

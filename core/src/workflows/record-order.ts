@@ -43,7 +43,11 @@ export async function recordOrder(
     merchantId,
     platformOrderId: facts.orderId,
     customerId: customer?.id ?? null,
-    emailNormalized: facts.customer.email ? normalizeEmail(facts.customer.email) : null,
+    // A checkout without an email still matches invitations through the customer we know.
+    emailNormalized:
+      (facts.customer.email ? normalizeEmail(facts.customer.email) : null) ??
+      customer?.emailNormalized ??
+      null,
     totalMinor: facts.totalMinor,
     subtotalMinor: facts.subtotalMinor,
     currency: facts.currency,
