@@ -40,7 +40,11 @@ export async function resolveCustomer(
     .limit(20);
   const byId = platformId ? matches.find((c) => c.platformCustomerId === platformId) : undefined;
   if (byId) return byId;
-  const byEmail = matches.find((c) => c.emailNormalized === emailNormalized);
+  // An email match that already belongs to another platform account is someone else's record
+  // (two accounts whose addresses normalise alike): never merge them.
+  const byEmail = matches.find(
+    (c) => c.emailNormalized === emailNormalized && (!platformId || !c.platformCustomerId),
+  );
   if (byEmail) {
     if (platformId && !byEmail.platformCustomerId) {
       const [linked] = await db

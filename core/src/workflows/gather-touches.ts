@@ -1,7 +1,7 @@
 // Collects every signal that could credit an advocate for an order, as plain Touch values for
 // the pure decideAttribution rule. Each touch carries the window of the program version in force
 // when it happened.
-import { and, eq, inArray, lte } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import { normalizeCode } from '../advocates/index.js';
 import type { Touch } from '../attribution/index.js';
 import type { Database } from '../db/client.js';
@@ -35,6 +35,8 @@ export async function gatherTouches(
       .where(
         and(
           eq(referralCodes.merchantId, merchantId),
+          // A disabled or rotated code no longer credits anyone (e.g. leaked to a coupon site).
+          eq(referralCodes.status, 'active'),
           inArray(
             referralCodes.code,
             explicitCodes.map((c) => c.code),
@@ -65,6 +67,7 @@ export async function gatherTouches(
           lte(clicks.occurredAt, orderAt),
         ),
       )
+      .orderBy(desc(clicks.occurredAt))
       .limit(100);
     for (const click of rows) {
       raw.push({

@@ -1,7 +1,8 @@
 // Reward -> platform: the rewards queue asks the RewardIssuer (Shopify adapter) to hand out a
 // released reward, then records the platform's id. Both halves are idempotent.
 import { and, eq, sql } from 'drizzle-orm';
-import { customers, referrals, rewards } from '../db/schema.js';
+import type { Database } from '../db/client.js';
+import { customers, referrals, rewardClawbacks, rewards } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
 import { accountKeys, postTransaction } from '../ledger/index.js';
@@ -28,6 +29,21 @@ export async function issueReward(
   const { reward } = row;
   if (reward.status === 'issued' || reward.status === 'reversed') return 'already_issued';
   if (reward.status !== 'released') return 'not_released';
+  // A refund that landed between release and issue left pending claw-backs: net them here
+  // instead of handing out value only to claw it back.
+  const pending = await ctx.db
+    .select({ id: rewardClawbacks.id, amountMinor: rewardClawbacks.amountMinor })
+    .from(rewardClawbacks)
+    .where(
+      and(
+        eq(rewardClawbacks.merchantId, reward.merchantId),
+        eq(rewardClawbacks.rewardId, reward.id),
+        eq(rewardClawbacks.status, 'pending'),
+      ),
+    );
+  const payout = reward.payoutMinor ?? 0;
+  const pendingTotal = pending.reduce((sum, c) => sum + c.amountMinor, 0);
+  const netted = Math.min(payout, pendingTotal);
   const request: IssueRewardRequest = {
     merchantId: reward.merchantId,
     rewardId: reward.id,
@@ -36,12 +52,24 @@ export async function issueReward(
     recipientCustomerId: reward.recipientCustomerId,
     recipientPlatformCustomerId: row.platformCustomerId,
     kind: reward.kind,
-    amountMinor: reward.payoutMinor ?? 0,
+    amountMinor: payout - netted,
     currency: reward.currency,
     bps: reward.bps,
   };
-  const { platformRef } = await issuer.issue(request);
+  // Nothing left to hand out (a money reward refunded away): no platform call.
+  const skipPlatform = payout > 0 && request.amountMinor === 0;
+  const { platformRef } = skipPlatform ? { platformRef: 'netted-by-refund' } : await issuer.issue(request);
   return ctx.db.transaction(async (db) => {
+    // Lock order: referral, then reward (as reconcile does), so the two never deadlock.
+    const referral = reward.referralId
+      ? (
+          await db
+            .select()
+            .from(referrals)
+            .where(byId(referrals, reward.merchantId, reward.referralId))
+            .for('update')
+        )[0]
+      : undefined;
     const [locked] = await db
       .select()
       .from(rewards)
@@ -52,25 +80,33 @@ export async function issueReward(
     await postTransaction(db, {
       merchantId: locked.merchantId,
       idempotencyKey: `reward:${locked.id}:issue`,
-      description: `Issued on the platform as ${platformRef}`,
+      description:
+        netted > 0
+          ? `Issued as ${platformRef}; ${netted} netted against a refund`
+          : `Issued on the platform as ${platformRef}`,
       rewardId: locked.id,
       lines: [
-        { account: accountKeys.payable(owner), currency: locked.currency, amountMinor: request.amountMinor },
+        { account: accountKeys.payable(owner), currency: locked.currency, amountMinor: payout },
         { account: accountKeys.issued(owner), currency: locked.currency, amountMinor: -request.amountMinor },
+        // The refund cut the entitlement by pendingTotal: what was not handed out is netted,
+        // the rest (a debt this reward had repaid at release) is owed again.
+        { account: accountKeys.expense, currency: locked.currency, amountMinor: -pendingTotal },
+        {
+          account: accountKeys.receivable(owner),
+          currency: locked.currency,
+          amountMinor: pendingTotal - netted,
+        },
       ],
     });
+    if (pending.length > 0) await settleNettedClawbacks(db, locked.merchantId, pending, netted);
+    const fullyReversed =
+      locked.reversedMinor >= locked.amountMinor && locked.amountMinor > 0 && request.amountMinor === 0;
     await db
       .update(rewards)
-      .set({ status: 'issued', issuedAt: sql`now()`, platformRef })
+      .set({ status: fullyReversed ? 'reversed' : 'issued', issuedAt: sql`now()`, platformRef })
       .where(byId(rewards, locked.merchantId, locked.id));
-    if (locked.referralId) {
-      const [referral] = await db
-        .select()
-        .from(referrals)
-        .where(byId(referrals, locked.merchantId, locked.referralId));
-      if (referral && canTransition(referral.status, 'rewarded') && referral.status === 'approved') {
-        await moveReferral(db, referral, 'rewarded', {});
-      }
+    if (referral?.status === 'approved' && canTransition(referral.status, 'rewarded')) {
+      await moveReferral(db, referral, 'rewarded', {});
     }
     await writeOutbox(db, {
       merchantId: locked.merchantId,
@@ -80,4 +116,27 @@ export async function issueReward(
     });
     return 'issued' as const;
   });
+}
+
+/** Marks the netted claw-backs done: recovered in full, since the value was never handed out. */
+async function settleNettedClawbacks(
+  db: Database,
+  merchantId: string,
+  pending: { id: string; amountMinor: number }[],
+  netted: number,
+): Promise<void> {
+  let left = netted;
+  for (const clawback of pending) {
+    const recovered = Math.min(left, clawback.amountMinor);
+    left -= recovered;
+    await db
+      .update(rewardClawbacks)
+      .set({
+        status: 'done',
+        recoveredMinor: recovered,
+        shortfallMinor: clawback.amountMinor - recovered,
+        completedAt: sql`now()`,
+      })
+      .where(and(byId(rewardClawbacks, merchantId, clawback.id), eq(rewardClawbacks.status, 'pending')));
+  }
 }

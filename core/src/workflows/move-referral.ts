@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { referrals } from '../db/schema.js';
+import { DomainError } from '../errors.js';
 import { writeOutbox } from '../outbox/index.js';
 import { assertTransition, type ReferralStatus } from '../referrals/index.js';
 
@@ -22,10 +23,25 @@ export async function moveReferral(
     assertTransition(from, step);
     from = step;
   }
-  await db
+  // Compare-and-set on the status we judged by: a referral that another transaction moved in
+  // the meantime is an error, never silently overwritten.
+  const moved = await db
     .update(referrals)
     .set({ ...changes, status: from, updatedAt: sql`now()` })
-    .where(and(eq(referrals.merchantId, referral.merchantId), eq(referrals.id, referral.id)));
+    .where(
+      and(
+        eq(referrals.merchantId, referral.merchantId),
+        eq(referrals.id, referral.id),
+        eq(referrals.status, referral.status),
+      ),
+    )
+    .returning({ id: referrals.id });
+  if (moved.length === 0) {
+    throw new DomainError(
+      'RETRY_LATER',
+      `Referral ${referral.id} changed while moving it from ${referral.status}.`,
+    );
+  }
   await writeOutbox(db, {
     merchantId: referral.merchantId,
     topic: 'referral.status_changed',

@@ -5,6 +5,7 @@ import { resolveCustomer } from '../customers/index.js';
 import type { Database } from '../db/client.js';
 import { inboundEvents, orderRefunds, orders } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
+import { isDomainError } from '../errors.js';
 import { type DomainEvent, domainEventSchema, type OrderFacts } from '../events/index.js';
 import { attributeOrder } from './attribute-order.js';
 import type { EngineContext } from './context.js';
@@ -24,6 +25,36 @@ export async function processInboundEvent(
   ctx: EngineContext,
   input: { merchantId: string; inboundEventId: string },
   mapper: InboundMapper = internalMapper,
+): Promise<ProcessResult> {
+  try {
+    return await applyInTransaction(ctx, input, mapper);
+  } catch (error) {
+    // The transaction rolled back; record what went wrong outside it so the row says why.
+    // A domain error (other than RETRY_LATER) will fail the same way again: mark it failed.
+    const message = error instanceof Error ? error.message : String(error);
+    const permanent = isDomainError(error) && error.code !== 'RETRY_LATER';
+    await ctx.db
+      .update(inboundEvents)
+      .set({
+        ...(permanent ? { status: 'failed' as const } : {}),
+        error: message.slice(0, 2000),
+        attempts: sql`${inboundEvents.attempts} + 1`,
+      })
+      .where(
+        and(
+          byId(inboundEvents, input.merchantId, input.inboundEventId),
+          eq(inboundEvents.status, 'received'),
+        ),
+      )
+      .catch(() => {});
+    throw error;
+  }
+}
+
+async function applyInTransaction(
+  ctx: EngineContext,
+  input: { merchantId: string; inboundEventId: string },
+  mapper: InboundMapper,
 ): Promise<ProcessResult> {
   return ctx.db.transaction(async (db) => {
     const [row] = await db
@@ -83,6 +114,9 @@ async function applyEvent(
       });
       return;
     case 'OrderRefunded': {
+      // Lock (or create) the order row first: a refund racing its order's first recording then
+      // waits for it, and whichever commits second sees the other and reconciles.
+      await lockOrStubOrder(db, merchantId, event.orderId);
       const inserted = await db
         .insert(orderRefunds)
         .values({
@@ -127,6 +161,14 @@ async function applyEvent(
 async function onOrderPaid(ctx: EngineContext, db: Database, merchantId: string, facts: OrderFacts) {
   const order = await recordOrder(db, merchantId, facts, { paid: true, ipHashSalt: ctx.ipHashSalt });
   await attributeOrder(ctx, db, order);
+}
+
+/** Upserts an empty order row (filled in when the order arrives) and holds its row lock. */
+async function lockOrStubOrder(db: Database, merchantId: string, platformOrderId: string) {
+  await db
+    .insert(orders)
+    .values({ merchantId, platformOrderId })
+    .onConflictDoUpdate({ target: [orders.merchantId, orders.platformOrderId], set: { platformOrderId } });
 }
 
 async function reconcileKnownOrder(

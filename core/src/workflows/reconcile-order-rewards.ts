@@ -46,7 +46,8 @@ export async function reconcileOrderRewards(
   const [referral] = await db
     .select()
     .from(referrals)
-    .where(and(eq(referrals.merchantId, order.merchantId), eq(referrals.orderId, order.id)));
+    .where(and(eq(referrals.merchantId, order.merchantId), eq(referrals.orderId, order.id)))
+    .for('update');
   if (!referral) return;
 
   const live = await db
@@ -54,6 +55,7 @@ export async function reconcileOrderRewards(
     .from(rewards)
     .where(
       and(
+        eq(rewards.merchantId, referral.merchantId),
         eq(rewards.referralId, referral.id),
         notInArray(rewards.status, ['voided', 'rejected', 'reversed']),
       ),

@@ -1,7 +1,7 @@
 // Hold -> release: once holdDays have passed, the reward becomes payable; any negative balance
 // the recipient carries (a claw-back that fell short) is repaid from it first.
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { rewards } from '../db/schema.js';
+import { rewardClawbacks, rewards } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { accountBalance, accountKeys, postTransaction } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
@@ -31,6 +31,11 @@ export async function releaseReward(
       return 'voided';
     }
     const owner = recipientKey(reward);
+    // Serialise releases per owner and currency: two rewards released at once must not both
+    // repay the same negative balance.
+    await db.execute(
+      sql`SELECT pg_advisory_xact_lock(hashtext(${`${reward.merchantId}|${owner}|${reward.currency}`}))`,
+    );
     const owed = Math.max(
       0,
       await accountBalance(db, reward.merchantId, accountKeys.receivable(owner), reward.currency),
@@ -77,5 +82,35 @@ export async function findDueRewards(ctx: EngineContext, limit = 500) {
     .from(rewards)
     .where(and(eq(rewards.status, 'held'), lte(rewards.holdUntil, nowOf(ctx))))
     .orderBy(asc(rewards.holdUntil))
+    .limit(limit);
+}
+
+/** Rewards released a while ago but still not issued (an issue job that ran out of retries). */
+export async function findUnissuedRewards(ctx: EngineContext, olderThanMs = 10 * 60_000, limit = 500) {
+  return ctx.db
+    .select({ merchantId: rewards.merchantId, rewardId: rewards.id })
+    .from(rewards)
+    .where(
+      and(
+        eq(rewards.status, 'released'),
+        lte(rewards.releasedAt, new Date(nowOf(ctx).getTime() - olderThanMs)),
+      ),
+    )
+    .orderBy(asc(rewards.releasedAt))
+    .limit(limit);
+}
+
+/** Claw-backs still pending after a while (their job ran out of retries while the reward was issuing). */
+export async function findPendingClawbacks(ctx: EngineContext, olderThanMs = 10 * 60_000, limit = 500) {
+  return ctx.db
+    .select({ merchantId: rewardClawbacks.merchantId, clawbackId: rewardClawbacks.id })
+    .from(rewardClawbacks)
+    .where(
+      and(
+        eq(rewardClawbacks.status, 'pending'),
+        lte(rewardClawbacks.createdAt, new Date(nowOf(ctx).getTime() - olderThanMs)),
+      ),
+    )
+    .orderBy(asc(rewardClawbacks.createdAt))
     .limit(limit);
 }

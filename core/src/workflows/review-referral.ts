@@ -19,12 +19,23 @@ export type ReviewReferralInput = {
 
 export async function reviewReferral(ctx: EngineContext, input: ReviewReferralInput): Promise<void> {
   await ctx.db.transaction(async (db) => {
+    // Lock order everywhere: order, then referral, then rewards (reconcile takes the same path).
+    const [target] = await db
+      .select({ orderId: referrals.orderId })
+      .from(referrals)
+      .where(and(eq(referrals.merchantId, input.merchantId), eq(referrals.id, input.referralId)));
+    if (!target) throw new DomainError('NOT_FOUND', `Referral ${input.referralId} not found.`);
+    const [order] = await db
+      .select()
+      .from(orders)
+      .where(byId(orders, input.merchantId, target.orderId))
+      .for('update');
     const [referral] = await db
       .select()
       .from(referrals)
-      .where(and(eq(referrals.merchantId, input.merchantId), eq(referrals.id, input.referralId)))
+      .where(byId(referrals, input.merchantId, input.referralId))
       .for('update');
-    if (!referral) throw new DomainError('NOT_FOUND', `Referral ${input.referralId} not found.`);
+    if (!referral || !order) throw new DomainError('NOT_FOUND', `Referral ${input.referralId} not found.`);
     const to = input.verdict === 'approve' ? 'approved' : 'rejected';
     const line = `${to === 'approved' ? 'Approved' : 'Rejected'} by ${input.actor}${input.note ? `: ${input.note}` : '.'}`;
     await moveReferral(db, referral, to, { qualification: [...(referral.qualification as string[]), line] });
@@ -38,14 +49,10 @@ export async function reviewReferral(ctx: EngineContext, input: ReviewReferralIn
       after: { status: to, note: input.note ?? null },
     });
     if (to === 'approved') {
-      const [order] = await db
-        .select()
-        .from(orders)
-        .where(byId(orders, referral.merchantId, referral.orderId));
       const version = await findVersionById(db, input.merchantId, referral.programVersionId);
       await grantRewards(ctx, db, {
         referral: { ...referral, status: 'approved', updatedAt: new Date() },
-        order: order!,
+        order,
         version,
       });
     }
