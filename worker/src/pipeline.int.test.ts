@@ -150,6 +150,50 @@ describe('worker pipeline', () => {
     }
   });
 
+  test('close() lets a job that is under way finish before the worker stops', async ({ engine }) => {
+    const prefix = `t-${randomBytes(4).toString('hex')}`;
+    let started!: () => void;
+    const issuing = new Promise<void>((r) => {
+      started = r;
+    });
+    const slow = new RecordingRewardIssuer();
+    const issuer = {
+      issue: async (request: Parameters<RecordingRewardIssuer['issue']>[0]) => {
+        started();
+        await new Promise((r) => setTimeout(r, 400));
+        return slow.issue(request);
+      },
+      clawBack: slow.clawBack.bind(slow),
+    };
+    const runtime = await startWorker({
+      engine,
+      redisUrl,
+      logger,
+      rewardIssuer: issuer,
+      prefix,
+      housekeeping: false,
+    });
+    const merchant = await buildMerchant(engine.db);
+    const { programId } = await buildProgram(engine.db, merchant.id, { holdDays: 0 });
+    const advocate = await buildAdvocate(engine.db, merchant.id, programId);
+    const order = orderFacts({ referralCode: advocate.code });
+    await ingestInboundEvent(engine.db, {
+      merchantId: merchant.id,
+      platform: 'internal',
+      externalId: 'graceful',
+      topic: 'OrderPaid',
+      payload: { type: 'OrderPaid', ...order },
+    });
+    await issuing;
+    await runtime.close();
+    const [reward] = await engine.db
+      .select()
+      .from(schema.rewards)
+      .where(eq(schema.rewards.merchantId, merchant.id));
+    expect(reward?.status).toBe('issued');
+    expect(slow.issued).toHaveLength(1);
+  });
+
   test('the outbox keeps every row while Redis is down and relays them when it is back', async ({
     engine,
   }) => {
