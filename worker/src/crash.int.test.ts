@@ -12,6 +12,7 @@ import { dbTest as test } from '@referrals/core/testing/fixtures';
 import { and, eq, like } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { waitFor } from './testing/wait-for.js';
+import { receive, waitForReward } from './testing/webhooks.js';
 
 const script = join(import.meta.dirname, 'testing/worker-process.ts');
 
@@ -45,13 +46,7 @@ describe('crash recovery', () => {
 
     const doomed = await spawnWorker({ ...env, HANG_AFTER_ISSUE: '1' });
     const order = orderFacts({ referralCode: advocate.code });
-    await ingestInboundEvent(engine.db, {
-      merchantId: merchant.id,
-      platform: 'internal',
-      externalId: 'paid-1',
-      topic: 'OrderPaid',
-      payload: { type: 'OrderPaid', ...order },
-    });
+    await receive(engine, merchant.id, 'paid-1', { type: 'OrderPaid', ...order });
     await waitFor('the platform call', async () => existsSync(platformLog));
     doomed.kill('SIGKILL');
     const [mid] = await engine.db

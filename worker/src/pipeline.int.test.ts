@@ -16,6 +16,7 @@ import { describe, expect } from 'vitest';
 import { OutboxRelay } from './relay.js';
 import { startWorker } from './runtime.js';
 import { waitFor } from './testing/wait-for.js';
+import { receive, waitForReward } from './testing/webhooks.js';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -39,13 +40,7 @@ describe('worker pipeline', () => {
       const order = orderFacts({ referralCode: advocate.code, totalMinor: 10_000 });
       // The same webhook five times: stored once, rewarded once.
       for (let i = 0; i < 5; i++) {
-        await ingestInboundEvent(engine.db, {
-          merchantId: merchant.id,
-          platform: 'internal',
-          externalId: 'evt-paid',
-          topic: 'OrderPaid',
-          payload: { type: 'OrderPaid', ...order },
-        });
+        await receive(engine, merchant.id, 'evt-paid', { type: 'OrderPaid', ...order });
       }
       const issued = await waitFor('reward issued', async () => {
         const [r] = await engine.db
@@ -57,19 +52,13 @@ describe('worker pipeline', () => {
       expect(issuer.issued).toHaveLength(1);
       expect(issuer.issued[0]).toMatchObject({ rewardId: issued.id, amountMinor: 1000 });
 
-      await ingestInboundEvent(engine.db, {
-        merchantId: merchant.id,
-        platform: 'internal',
-        externalId: 'evt-refund',
-        topic: 'OrderRefunded',
-        payload: {
-          type: 'OrderRefunded',
-          orderId: order.orderId,
-          refundId: 'rf-1',
-          amountMinor: 10_000,
-          currency: 'USD',
-          occurredAt: new Date().toISOString(),
-        },
+      await receive(engine, merchant.id, 'evt-refund', {
+        type: 'OrderRefunded',
+        orderId: order.orderId,
+        refundId: 'rf-1',
+        amountMinor: 10_000,
+        currency: 'USD',
+        occurredAt: new Date().toISOString(),
       });
       await waitFor('claw-back done', async () => {
         const [c] = await engine.db
@@ -114,13 +103,7 @@ describe('worker pipeline', () => {
       await Promise.all(
         Array.from({ length: 12 }, (_, i) => {
           const order = orderFacts({ referralCode: advocate.code });
-          return ingestInboundEvent(engine.db, {
-            merchantId: merchant.id,
-            platform: 'internal',
-            externalId: `race-${i}`,
-            topic: 'OrderPaid',
-            payload: { type: 'OrderPaid', ...order },
-          });
+          return receive(engine, merchant.id, `race-${i}`, { type: 'OrderPaid', ...order });
         }),
       );
       await waitFor('all 12 orders processed', async () => {
@@ -177,13 +160,7 @@ describe('worker pipeline', () => {
     const { programId } = await buildProgram(engine.db, merchant.id, { holdDays: 0 });
     const advocate = await buildAdvocate(engine.db, merchant.id, programId);
     const order = orderFacts({ referralCode: advocate.code });
-    await ingestInboundEvent(engine.db, {
-      merchantId: merchant.id,
-      platform: 'internal',
-      externalId: 'graceful',
-      topic: 'OrderPaid',
-      payload: { type: 'OrderPaid', ...order },
-    });
+    await receive(engine, merchant.id, 'graceful', { type: 'OrderPaid', ...order });
     await issuing;
     await runtime.close();
     const [reward] = await engine.db
@@ -199,16 +176,10 @@ describe('worker pipeline', () => {
   }) => {
     const merchant = await buildMerchant(engine.db);
     const before = await countPendingOutbox(engine.db);
-    await ingestInboundEvent(engine.db, {
-      merchantId: merchant.id,
-      platform: 'internal',
-      externalId: 'evt-x',
-      topic: 'CustomerCreated',
-      payload: {
-        type: 'CustomerCreated',
-        customer: { id: 'c1', email: 'c1@example.org' },
-        occurredAt: new Date().toISOString(),
-      },
+    await receive(engine, merchant.id, 'evt-x', {
+      type: 'CustomerCreated',
+      customer: { id: 'c1', email: 'c1@example.org' },
+      occurredAt: new Date().toISOString(),
     });
     const prefix = `t-${randomBytes(4).toString('hex')}`;
     const { Queue } = await import('bullmq');
