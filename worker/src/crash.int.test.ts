@@ -6,13 +6,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingestInboundEvent, schema } from '@referrals/core';
+import { schema } from '@referrals/core';
 import { buildAdvocate, buildMerchant, buildProgram, orderFacts } from '@referrals/core/testing';
 import { dbTest as test } from '@referrals/core/testing/fixtures';
 import { and, eq, like } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { waitFor } from './testing/wait-for.js';
-import { receive, waitForReward } from './testing/webhooks.js';
+import { receive } from './testing/webhooks.js';
 
 const script = join(import.meta.dirname, 'testing/worker-process.ts');
 

@@ -1,7 +1,7 @@
 // The whole pipeline on real PostgreSQL and real Redis: inbox -> outbox relay -> inbound queue ->
 // engine -> scheduled release -> rewards queue -> RewardIssuer, and back on a refund.
 import { randomBytes } from 'node:crypto';
-import { accountBalance, accountKeys, countPendingOutbox, ingestInboundEvent, schema } from '@referrals/core';
+import { accountBalance, accountKeys, countPendingOutbox, schema } from '@referrals/core';
 import {
   buildAdvocate,
   buildMerchant,
@@ -16,7 +16,7 @@ import { describe, expect } from 'vitest';
 import { OutboxRelay } from './relay.js';
 import { startWorker } from './runtime.js';
 import { waitFor } from './testing/wait-for.js';
-import { receive, waitForReward } from './testing/webhooks.js';
+import { receive } from './testing/webhooks.js';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
