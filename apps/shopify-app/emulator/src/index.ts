@@ -1,0 +1,4 @@
+export * from './cost.js';
+export * from './schema.js';
+export * from './server.js';
+export * from './store.js';
