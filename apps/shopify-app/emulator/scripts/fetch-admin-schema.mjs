@@ -15,8 +15,11 @@ const target = join(dataDir, 'admin_2026-10.json.gz');
 if (!existsSync(target)) {
   const work = mkdtempSync(join(tmpdir(), 'admin-schema-'));
   try {
+    // npm reaches the registry with the machine's CA and proxy settings (turbo passes them
+    // through); a registry that does not answer fails the build in two minutes, not never.
     const tarball = execFileSync('npm', ['pack', PACKAGE, '--silent', '--pack-destination', work], {
       encoding: 'utf8',
+      timeout: 120_000,
     })
       .trim()
       .split('\n')
