@@ -42,7 +42,11 @@ const listen = (app, port, name) =>
   });
 const servers = [
   await listen(
-    createShopifyApp({ db: database.db, logger: logger.child({ name: 'shopify-app' }) }),
+    createShopifyApp({
+      db: database.db,
+      logger: logger.child({ name: 'shopify-app' }),
+      apiSecret: shopifyEnv.SHOPIFY_API_SECRET,
+    }),
     shopifyEnv.SHOPIFY_APP_PORT,
     'shopify',
   ),

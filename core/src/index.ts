@@ -14,6 +14,7 @@ export * from './events/index.js';
 export * from './fraud/index.js';
 export * from './identity/index.js';
 export * from './ledger/index.js';
+export * from './merchants/index.js';
 export * from './money/index.js';
 export * from './outbox/index.js';
 export type * from './ports.js';

@@ -1,6 +1,13 @@
 // Runs the queues: one BullMQ Worker per queue dispatching by job name to the job definitions,
 // the outbox relay, and the repeatable housekeeping jobs. close() drains in-flight jobs.
-import { type CrmSync, DomainError, type EngineContext, type RewardIssuer } from '@referrals/core';
+import {
+  type CrmSync,
+  DomainError,
+  type EngineContext,
+  type InboundMappers,
+  type RewardIssuer,
+} from '@referrals/core';
+import { shopifyMapper } from '@referrals/shopify-app';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { type JobDeps, jobs } from './jobs/index.js';
@@ -19,6 +26,8 @@ export type WorkerRuntimeOptions = {
   logger: Logger;
   rewardIssuer?: RewardIssuer | null;
   crmSync?: CrmSync | null;
+  /** Defaults to every platform this build knows (Shopify webhooks). */
+  mappers?: InboundMappers;
   concurrency?: number;
   /** Which queues this process consumes (default: all). The relay runs regardless. */
   consume?: readonly QueueName[];
@@ -61,6 +70,7 @@ export async function startWorker(options: WorkerRuntimeOptions): Promise<Worker
     logger,
     rewardIssuer: options.rewardIssuer ?? null,
     crmSync: options.crmSync ?? null,
+    mappers: options.mappers ?? { shopify: shopifyMapper },
     enqueue: async (queue, name, data, opts) => {
       await queues[queue].add(name, data, opts);
     },

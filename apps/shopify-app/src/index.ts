@@ -1,2 +1,3 @@
 export * from './env.js';
 export * from './server.js';
+export * from './webhooks/index.js';

@@ -1,6 +1,8 @@
 export {
   applyBasisPoints,
+  currencyExponent,
   currencySchema,
+  decimalToMinor,
   type Money,
   minorUnitsSchema,
   moneySchema,

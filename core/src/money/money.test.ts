@@ -3,6 +3,7 @@ import { DomainError } from '../errors.js';
 import {
   applyBasisPoints,
   currencySchema,
+  decimalToMinor,
   minorUnitsSchema,
   prorate,
   type RoundingMode,
@@ -129,5 +130,28 @@ describe('schemas', () => {
     [Number.NaN, false],
   ])('minor units %s valid=%s', (value, ok) => {
     expect(minorUnitsSchema.safeParse(value).success).toBe(ok);
+  });
+});
+
+describe('decimalToMinor', () => {
+  test.each([
+    ['123.45', 'USD', 12345],
+    ['123.4', 'USD', 12340],
+    ['0.00', 'EUR', 0],
+    ['1500', 'JPY', 1500],
+    ['1.250', 'KWD', 1250],
+    ['19.990', 'USD', 1999],
+    ['-5.10', 'GBP', -510],
+  ])('%s %s -> %i', (amount, currency, minor) => {
+    expect(decimalToMinor(amount, currency)).toBe(minor);
+  });
+
+  test.each([
+    ['12.345', 'USD'],
+    ['1.5', 'JPY'],
+    ['abc', 'USD'],
+    ['1e3', 'USD'],
+  ])('refuses %s %s', (amount, currency) => {
+    expect(() => decimalToMinor(amount, currency)).toThrow(/decimal|decimals/);
   });
 });

@@ -85,3 +85,26 @@ export const minorUnitsSchema = z.int();
 
 export const moneySchema = z.object({ amountMinor: minorUnitsSchema, currency: currencySchema });
 export type Money = { amountMinor: number; currency: string };
+
+/** Minor-unit exponent of an ISO currency (JPY 0, USD 2, KWD 3), from the runtime's ICU data. */
+export function currencyExponent(currency: string): number {
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
+}
+
+/** A platform's decimal string ("123.45") to integer minor units, exactly (no floats). */
+export function decimalToMinor(amount: string | number, currency: string): number {
+  const text = String(amount).trim();
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) throw new DomainError('VALIDATION', `"${text}" is not a decimal amount.`);
+  const exponent = currencyExponent(currency);
+  const [, sign, whole, fraction = ''] = match;
+  if (fraction.replace(/0+$/, '').length > exponent) {
+    throw new DomainError('VALIDATION', `${text} has more decimals than ${currency} allows.`);
+  }
+  const minor =
+    Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, '0').slice(0, exponent) || '0');
+  if (!Number.isSafeInteger(minor)) throw new DomainError('VALIDATION', `${text} is too large.`);
+  return sign === '-' && minor !== 0 ? -minor : minor;
+}

@@ -19,15 +19,24 @@ export type InboundMapper = (row: InboundRow) => DomainEvent[];
 
 export const internalMapper: InboundMapper = (row) => [domainEventSchema.parse(row.payload)];
 
+/** One mapper per platform; `internal` (engine events stored as they are) is always there. */
+export type InboundMappers = Partial<Record<InboundRow['platform'], InboundMapper>>;
+
+function mapperFor(row: InboundRow, mappers: InboundMappers): InboundMapper {
+  const mapper = { internal: internalMapper, ...mappers }[row.platform];
+  if (!mapper) throw new Error(`No mapper is configured for ${row.platform} events.`);
+  return mapper;
+}
+
 export type ProcessResult = { status: 'processed' | 'duplicate' | 'invalid' | 'missing'; error?: string };
 
 export async function processInboundEvent(
   ctx: EngineContext,
   input: { merchantId: string; inboundEventId: string },
-  mapper: InboundMapper = internalMapper,
+  mappers: InboundMappers = {},
 ): Promise<ProcessResult> {
   try {
-    return await applyInTransaction(ctx, input, mapper);
+    return await applyInTransaction(ctx, input, mappers);
   } catch (error) {
     // The transaction rolled back; record what went wrong outside it so the row says why.
     // A domain error (other than RETRY_LATER) will fail the same way again: mark it failed.
@@ -54,7 +63,7 @@ export async function processInboundEvent(
 async function applyInTransaction(
   ctx: EngineContext,
   input: { merchantId: string; inboundEventId: string },
-  mapper: InboundMapper,
+  mappers: InboundMappers,
 ): Promise<ProcessResult> {
   return ctx.db.transaction(async (db) => {
     const [row] = await db
@@ -66,7 +75,7 @@ async function applyInTransaction(
     if (row.status !== 'received') return { status: 'duplicate' };
     let events: DomainEvent[];
     try {
-      events = mapper(row);
+      events = mapperFor(row, mappers)(row);
     } catch (error) {
       // Bad input: keep the stored payload, say why, never retry it blindly.
       const message = error instanceof Error ? error.message : String(error);

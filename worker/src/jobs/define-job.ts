@@ -1,4 +1,4 @@
-import type { CrmSync, EngineContext, RewardIssuer } from '@referrals/core';
+import type { CrmSync, EngineContext, InboundMappers, RewardIssuer } from '@referrals/core';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { QueueName } from '../queues.js';
@@ -9,6 +9,8 @@ export type JobDeps = {
   logger: Logger;
   rewardIssuer: RewardIssuer | null;
   crmSync: CrmSync | null;
+  /** Platform payload -> engine events, per platform (internal events need none). */
+  mappers: InboundMappers;
   enqueue: (
     queue: QueueName,
     name: string,

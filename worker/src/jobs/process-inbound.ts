@@ -6,8 +6,8 @@ export const processInboundJob = defineJob({
   name: 'process-inbound',
   queue: 'inbound',
   payloadSchema: z.object({ merchantId: z.string().uuid(), inboundEventId: z.string().uuid() }),
-  async handle(payload, { engine, logger }) {
-    const result = await processInboundEvent(engine, payload);
+  async handle(payload, { engine, logger, mappers }) {
+    const result = await processInboundEvent(engine, payload, mappers);
     if (result.status === 'invalid')
       logger.warn({ ...payload, error: result.error }, 'inbound event rejected');
     return result;

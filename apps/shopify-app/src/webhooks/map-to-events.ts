@@ -1,0 +1,108 @@
+// Shopify webhook payloads -> the engine's platform-neutral events. Pure: the worker calls it on
+// each stored inbox row.
+import { type DomainEvent, decimalToMinor, type InboundMapper, type OrderFacts } from '@referrals/core';
+import type { z } from 'zod';
+import {
+  isShopifyTopic,
+  REFERRAL_CODE_ATTRIBUTE,
+  shopifyCustomerSchema,
+  shopifyOrderSchema,
+  shopifyRefundSchema,
+  VISITOR_ID_ATTRIBUTE,
+} from './payloads.js';
+
+type ShopifyOrder = z.infer<typeof shopifyOrderSchema>;
+
+function orderFacts(order: ShopifyOrder): OrderFacts {
+  const attribute = (name: string) => {
+    const value = order.note_attributes.find((a) => a.name === name)?.value;
+    return value === undefined || value === null || value === '' ? null : String(value);
+  };
+  const address = order.shipping_address;
+  return {
+    orderId: order.id,
+    occurredAt: new Date(order.processed_at ?? order.created_at),
+    customer: {
+      id: order.customer?.id ?? null,
+      email: order.email ?? order.customer?.email ?? null,
+      firstName: order.customer?.first_name ?? null,
+      // orders_count includes this order when Shopify sends it (unconfirmed for every version).
+      previousOrders:
+        typeof order.customer?.orders_count === 'number'
+          ? Math.max(0, order.customer.orders_count - 1)
+          : null,
+    },
+    totalMinor: decimalToMinor(order.total_price, order.currency),
+    subtotalMinor: decimalToMinor(order.subtotal_price ?? order.total_price, order.currency),
+    currency: order.currency,
+    discountCodes: order.discount_codes.map((d) => d.code),
+    referralCode: attribute(REFERRAL_CODE_ATTRIBUTE),
+    visitorId: attribute(VISITOR_ID_ATTRIBUTE),
+    ipAddress: order.browser_ip ?? null,
+    landingUrl: order.landing_site ?? null,
+    shippingAddress: address
+      ? {
+          line1: address.address1,
+          line2: address.address2,
+          city: address.city,
+          zip: address.zip,
+          countryCode: address.country_code,
+        }
+      : null,
+  };
+}
+
+export function mapShopifyWebhook(topic: string, payload: unknown): DomainEvent[] {
+  if (!isShopifyTopic(topic)) throw new Error(`Unsupported Shopify topic ${topic}`);
+  switch (topic) {
+    case 'orders/create':
+      return [{ type: 'OrderPlaced', ...orderFacts(shopifyOrderSchema.parse(payload)) }];
+    case 'orders/paid':
+      return [{ type: 'OrderPaid', ...orderFacts(shopifyOrderSchema.parse(payload)) }];
+    case 'orders/cancelled': {
+      const order = shopifyOrderSchema.parse(payload);
+      return [
+        {
+          type: 'OrderCancelled',
+          orderId: order.id,
+          occurredAt: new Date(order.cancelled_at ?? order.created_at),
+        },
+      ];
+    }
+    case 'refunds/create': {
+      const refund = shopifyRefundSchema.parse(payload);
+      const refunds = refund.transactions.filter(
+        (t) => t.kind === 'refund' && (t.status ?? 'success') === 'success',
+      );
+      const currency = refunds[0]?.currency;
+      if (!currency) return []; // a refund that returned no money (e.g. restock only) changes no reward
+      return [
+        {
+          type: 'OrderRefunded',
+          orderId: refund.order_id,
+          refundId: refund.id,
+          amountMinor: refunds.reduce((sum, t) => sum + decimalToMinor(t.amount, currency), 0),
+          currency,
+          occurredAt: new Date(refund.created_at),
+        },
+      ];
+    }
+    case 'customers/create': {
+      const customer = shopifyCustomerSchema.parse(payload);
+      return [
+        {
+          type: 'CustomerCreated',
+          customer: {
+            id: customer.id,
+            email: customer.email ?? null,
+            firstName: customer.first_name ?? null,
+          },
+          occurredAt: new Date(customer.created_at),
+        },
+      ];
+    }
+  }
+}
+
+/** The worker's mapper for inbox rows stored by the Shopify webhook route. */
+export const shopifyMapper: InboundMapper = (row) => mapShopifyWebhook(row.topic, row.payload);
