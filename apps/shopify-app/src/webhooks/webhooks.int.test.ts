@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { processInboundEvent, schema } from '@referrals/core';
 import { buildAdvocate, buildMerchant, buildProgram } from '@referrals/core/testing';
 import { dbTest as test } from '@referrals/core/testing/fixtures';
+import { sendWebhook } from '@referrals/shopify-emulator';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { describe, expect } from 'vitest';
@@ -163,5 +164,40 @@ describe('POST /webhooks', () => {
       emailNormalized: 'friend.one@example.com',
     });
     expect((saved!.signals as { ipHash: string }).ipHash).not.toContain('198.51');
+  });
+});
+
+describe('webhooks sent by the emulator', () => {
+  test('the emulator signs like Shopify: accepted once, and a redelivery of the same event is stored once', async ({
+    engine,
+  }) => {
+    const merchant = await buildMerchant(engine.db);
+    const server = createShopifyApp({
+      db: engine.db,
+      logger: pino({ level: 'silent' }),
+      apiSecret: SECRET,
+    }).listen(0);
+    await new Promise((r) => server.once('listening', r));
+    const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
+    try {
+      const delivery = {
+        address,
+        topic: 'orders/create',
+        shop: merchant.shopDomain!,
+        payload: order(),
+        secret: SECRET,
+      };
+      const first = await sendWebhook(delivery);
+      expect(first.status).toBe(200);
+      expect((await sendWebhook({ ...delivery, eventId: first.eventId })).body).toContain('"duplicate":true');
+      expect((await sendWebhook({ ...delivery, secret: 'wrong' })).status).toBe(401);
+    } finally {
+      server.close();
+    }
+    const rows = await engine.db
+      .select()
+      .from(schema.inboundEvents)
+      .where(eq(schema.inboundEvents.merchantId, merchant.id));
+    expect(rows.map((r) => r.topic)).toEqual(['orders/create']);
   });
 });
