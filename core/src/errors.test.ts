@@ -12,4 +12,18 @@ describe('describeError', () => {
     expect(result.status).toBe(500);
     expect(JSON.stringify(result.body)).not.toContain('hunter2');
   });
+
+  test('a request the HTTP layer refused keeps its 4xx status and says which', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), {
+      status: 413,
+      expose: true,
+      type: 'entity.too.large',
+    });
+    expect(describeError(tooLarge)).toEqual({
+      status: 413,
+      body: { error: 'ENTITY_TOO_LARGE', message: 'request entity too large' },
+    });
+    const notExposed = Object.assign(new Error('x'), { status: 400, expose: false });
+    expect(describeError(notExposed).status).toBe(500);
+  });
 });

@@ -43,10 +43,27 @@ export const httpStatusByCode: Record<DomainErrorCode, number> = {
   RETRY_LATER: 503,
 };
 
-/** What an app answers for an error: DomainErrors by the table, anything else as a 500 without internals. */
+/** An HTTP library's own refusal of a request (body too large, bad encoding): status plus `expose`. */
+type ClientHttpError = { status?: unknown; expose?: unknown; type?: unknown };
+
+/**
+ * What an app answers for an error: DomainErrors by the table, a request the HTTP layer refused
+ * with its own 4xx status, anything else as a 500 without internals.
+ */
 export function describeError(error: unknown): { status: number; body: { error: string; message: string } } {
   if (error instanceof DomainError) {
     return { status: httpStatusByCode[error.code], body: { error: error.code, message: error.message } };
+  }
+  const http = (error ?? {}) as ClientHttpError;
+  if (http.expose === true && typeof http.status === 'number' && http.status >= 400 && http.status < 500) {
+    const type = typeof http.type === 'string' ? http.type : 'bad_request';
+    return {
+      status: http.status,
+      body: {
+        error: type.toUpperCase().replace(/\./g, '_'),
+        message: (error as Error).message ?? 'Bad request',
+      },
+    };
   }
   return { status: 500, body: { error: 'INTERNAL', message: 'Something went wrong on our side.' } };
 }
