@@ -1,5 +1,15 @@
 export * from './cost.js';
+export * from './jwt.js';
+export {
+  ID_TOKEN_TYPE,
+  type OAuthApp,
+  OFFLINE_TOKEN_TYPE,
+  TOKEN_EXCHANGE_GRANT,
+  type TokenRequestLogEntry,
+} from './oauth.js';
 export * from './schema.js';
 export * from './server.js';
+export * from './session-token.js';
 export * from './store.js';
+export { REFRESH_RETRY_WINDOW_MS } from './tokens.js';
 export * from './webhooks.js';

@@ -1,7 +1,10 @@
 // Root resolvers for the operations the referral app uses, against one shop's state. Anything
 // else in the schema validates but answers an explicit "not supported by the emulator" error.
 import { z } from 'zod';
-import { type Discount, type ShopState, type StoreCreditAccount, toDecimal, toMinor } from './store.js';
+import { giftCardResolvers } from './gift-cards.js';
+import { orderResolvers } from './orders.js';
+import { type Discount, type ShopState, type StoreCreditAccount, toMinor } from './store.js';
+import { accountView, customerView, money } from './views.js';
 
 // The schema already validated shapes; these pick out the fields the emulator reads.
 const discountInputSchema = z.object({
@@ -67,14 +70,6 @@ const discountNode = (d: Discount) => ({
       pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: 'c1', endCursor: 'c1' },
     },
   },
-});
-
-const money = (minor: number, currencyCode: string) => ({ amount: toDecimal(minor), currencyCode });
-
-const accountView = (a: StoreCreditAccount) => ({
-  id: a.id,
-  balance: money(a.balanceMinor, a.currencyCode),
-  owner: { __typename: 'Customer', id: a.ownerId },
 });
 
 function createDiscount(state: ShopState, args: Args) {
@@ -197,9 +192,11 @@ function moveCredit(state: ShopState, args: Args, kind: 'credit' | 'debit') {
 }
 
 export const supportedRootFields = {
-  query: ['codeDiscountNodeByCode', 'customerByIdentifier', 'customer'],
+  query: ['codeDiscountNodeByCode', 'customerByIdentifier', 'customer', 'orders', 'order', 'giftCard'],
   mutation: [
     'discountCodeBasicCreate',
+    'giftCardCreate',
+    'giftCardDeactivate',
     'discountCodeDeactivate',
     'storeCreditAccountCredit',
     'storeCreditAccountDebit',
@@ -208,35 +205,20 @@ export const supportedRootFields = {
 } as const;
 
 export function rootValue(state: ShopState) {
-  const customerView = (id: string) => {
-    const c = state.customers.get(id);
-    if (!c) return null;
-    return {
-      id: c.id,
-      email: c.email,
-      numberOfOrders: String(c.numberOfOrders),
-      storeCreditAccounts: () => {
-        const own = [...state.accounts.values()].filter((a) => a.ownerId === c.id).map(accountView);
-        return {
-          nodes: own,
-          edges: own.map((node, i) => ({ cursor: `a${i}`, node })),
-          pageInfo: { hasNextPage: false, hasPreviousPage: false },
-        };
-      },
-    };
-  };
   return {
+    ...orderResolvers(state),
+    ...giftCardResolvers(state),
     codeDiscountNodeByCode: (args: Args) => {
       const d = state.discounts.get(String(args.code).toUpperCase());
       return d ? discountNode(d) : null;
     },
-    customer: (args: Args) => customerView(String(args.id)),
+    customer: (args: Args) => customerView(state, String(args.id)),
     customerByIdentifier: (args: Args) => {
       const identifier = args.identifier as Record<string, string>;
-      if (identifier.id) return customerView(identifier.id);
+      if (identifier.id) return customerView(state, identifier.id);
       const email = identifier.emailAddress?.toLowerCase();
       const found = [...state.customers.values()].find((c) => c.email?.toLowerCase() === email);
-      return found ? customerView(found.id) : null;
+      return found ? customerView(state, found.id) : null;
     },
     discountCodeBasicCreate: (args: Args) => createDiscount(state, args),
     discountCodeDeactivate: (args: Args) => deactivateDiscount(state, args),

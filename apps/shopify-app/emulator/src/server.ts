@@ -1,166 +1,127 @@
-// POST /admin/api/2026-10/graphql.json - authenticate by access token, validate the document
-// against the real Admin schema, charge its cost to the shop's leaky bucket, run it in memory.
+// A local Shopify for one app: the Admin GraphQL API (graphql-endpoint.ts) and the OAuth token
+// endpoint (oauth.ts). The app's HTTP is redirected here from https://{shop}.myshopify.com, so
+// requests never name the shop in the host: the access token, the refresh token or the session
+// token's dest does.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type DocumentNode, execute, type GraphQLError, Kind, parse, validate } from 'graphql';
-import { z } from 'zod';
-import { LeakyBucket, MAX_SINGLE_QUERY_COST, requestedCost } from './cost.js';
-import { rootValue, supportedRootFields } from './resolvers.js';
+import { LeakyBucket } from './cost.js';
+import { type GraphqlRequestLog, handleGraphql } from './graphql-endpoint.js';
+import { readBody, send } from './http.js';
+import {
+  handleTokenRequest,
+  parseTokenRequestBody,
+  type TokenEndpoint,
+  type TokenRequestLogEntry,
+} from './oauth.js';
 import { ADMIN_API_VERSION, loadAdminSchema } from './schema.js';
+import { mintSessionToken, type SessionTokenOptions } from './session-token.js';
 import { ShopState } from './store.js';
+import { TokenStore } from './tokens.js';
 
 export type EmulatorOptions = {
   port?: number;
   /** Bucket size and restore rate per app and shop (Standard plan: restores 100 points/s). */
   maximumAvailable?: number;
   restoreRate?: number;
+  /** The clock (epoch ms) for buckets, token lifetimes, session tokens and default record times. */
   now?: () => number;
+  /** The app's client id and secret: the token endpoint checks them, session tokens are signed with the secret. */
+  apiKey?: string;
+  apiSecret?: string;
+  /** The granted scopes, comma-separated, as the token endpoint reports them. */
+  scopes?: string;
+  accessTokenTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number;
 };
 
-type Shop = { state: ShopState; bucket: LeakyBucket; accessToken: string };
+export const DEFAULT_SCOPES =
+  'read_orders,read_customers,write_discounts,write_store_credit_account_transactions,write_gift_cards,write_app_proxy';
+
+type Shop = { state: ShopState; bucket: LeakyBucket; installed: boolean };
 
 export type ShopifyEmulator = {
   url: string;
   graphqlPath: string;
+  tokenPath: string;
+  apiKey: string;
+  apiSecret: string;
+  scopes: string;
+  /** A shop with the app installed and a non-expiring offline token chosen by the caller. */
   addShop(domain: string, accessToken: string): ShopState;
+  /** A shop with the app installed and no token yet: the app gets one by token exchange. */
+  installApp(domain: string): ShopState;
+  /** Uninstall: every access and refresh token of the shop stops working; its data stays. */
+  revokeApp(domain: string): void;
+  /** An App Bridge session token for the shop, as the admin would hand the embedded app. */
+  sessionToken(domain: string, options?: SessionTokenOptions): string;
   shop(domain: string): ShopState;
   /** Every GraphQL document received, in order (for tests that inspect what the app sent). */
-  requests: { shop: string; query: string; variables: Record<string, unknown> }[];
+  requests: GraphqlRequestLog;
+  /** Every token endpoint request, in order: grant type, shop (when known) and status. */
+  tokenRequests: TokenRequestLogEntry[];
   close(): Promise<void>;
 };
 
-const requestBodySchema = z.object({
-  query: z.string().min(1),
-  variables: z.record(z.string(), z.unknown()).nullish(),
-  operationName: z.string().nullish(),
-});
-
-const MAX_BODY_BYTES = 1_000_000;
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('Request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function unsupportedFields(document: DocumentNode): string[] {
-  const missing: string[] = [];
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-    const allowed: readonly string[] =
-      definition.operation === 'mutation' ? supportedRootFields.mutation : supportedRootFields.query;
-    for (const selection of definition.selectionSet.selections) {
-      if (
-        selection.kind === Kind.FIELD &&
-        selection.name.value !== '__typename' &&
-        !allowed.includes(selection.name.value)
-      ) {
-        missing.push(selection.name.value);
-      }
-    }
-  }
-  return missing;
-}
+const TOKEN_PATH = '/admin/oauth/access_token';
 
 export async function startShopifyEmulator(options: EmulatorOptions = {}): Promise<ShopifyEmulator> {
   const schema = loadAdminSchema();
   const graphqlPath = `/admin/api/${ADMIN_API_VERSION}/graphql.json`;
+  const now = options.now ?? (() => Date.now());
+  const app = {
+    apiKey: options.apiKey ?? 'emulator-api-key',
+    apiSecret: options.apiSecret ?? 'emulator-api-secret',
+    scopes: options.scopes ?? DEFAULT_SCOPES,
+  };
   const shops = new Map<string, Shop>();
-  const byToken = new Map<string, Shop>();
-  const requests: ShopifyEmulator['requests'] = [];
+  const tokens = new TokenStore(
+    {
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+      refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 7_776_000,
+    },
+    now,
+  );
+  const requests: GraphqlRequestLog = [];
+  const tokenEndpoint: TokenEndpoint = {
+    app,
+    tokens,
+    now,
+    isInstalled: (domain) => shops.get(domain)?.installed === true,
+    log: [],
+  };
+
+  function install(domain: string): ShopState {
+    const existing = shops.get(domain);
+    if (existing) {
+      existing.installed = true;
+      return existing.state;
+    }
+    const bucket = new LeakyBucket(options.maximumAvailable ?? 2000, options.restoreRate ?? 100, now);
+    const entry: Shop = { state: new ShopState(domain, now), bucket, installed: true };
+    shops.set(domain, entry);
+    return entry.state;
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'POST' || req.url?.split('?')[0] !== graphqlPath)
-      return send(res, 404, { errors: 'Not Found' });
+    const path = req.url?.split('?')[0];
+    if (req.method === 'POST' && path === TOKEN_PATH) {
+      // POST /admin/oauth/access_token - token exchange and refresh
+      const body = parseTokenRequestBody(await readBody(req), req.headers['content-type']);
+      if (!body) return send(res, 400, { error: 'invalid_request', error_description: 'Unreadable body' });
+      const reply = handleTokenRequest(tokenEndpoint, body);
+      return send(res, reply.status, reply.body);
+    }
+    if (req.method !== 'POST' || path !== graphqlPath) return send(res, 404, { errors: 'Not Found' });
+    // POST /admin/api/2026-10/graphql.json - the token names the shop
     const token = req.headers['x-shopify-access-token'];
-    const shop = typeof token === 'string' ? byToken.get(token) : undefined;
-    if (!shop) {
+    const domain = typeof token === 'string' ? tokens.shopOf(token) : null;
+    const shop = domain ? shops.get(domain) : undefined;
+    if (!shop?.installed) {
       return send(res, 401, {
         errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
       });
     }
-    let body: z.infer<typeof requestBodySchema>;
-    try {
-      body = requestBodySchema.parse(JSON.parse(await readBody(req)));
-    } catch (error) {
-      return send(res, 400, {
-        errors: { query: [`Bad request: ${(error as Error).message.slice(0, 200)}`] },
-      });
-    }
-    const variables = body.variables ?? {};
-    requests.push({ shop: shop.state.domain, query: body.query, variables });
-    let document: DocumentNode;
-    try {
-      document = parse(body.query);
-    } catch (error) {
-      return send(res, 200, { errors: [(error as GraphQLError).toJSON()] });
-    }
-    const invalid = validate(schema, document);
-    if (invalid.length > 0) return send(res, 200, { errors: invalid.map((e) => e.toJSON()) });
-    const cost = requestedCost(schema, document, variables);
-    if (cost > MAX_SINGLE_QUERY_COST) {
-      return send(res, 200, {
-        errors: [
-          {
-            message: `Query cost is ${cost}, which exceeds the single query max cost limit (${MAX_SINGLE_QUERY_COST}).`,
-            extensions: { code: 'MAX_COST_EXCEEDED', cost, maxCost: MAX_SINGLE_QUERY_COST },
-          },
-        ],
-      });
-    }
-    if (!shop.bucket.take(cost)) {
-      return send(res, 200, {
-        errors: [
-          {
-            message: 'Throttled',
-            extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' },
-          },
-        ],
-        extensions: {
-          cost: { requestedQueryCost: cost, actualQueryCost: null, throttleStatus: shop.bucket.status() },
-        },
-      });
-    }
-    const unsupported = unsupportedFields(document);
-    if (unsupported.length > 0) {
-      shop.bucket.refund(cost);
-      return send(res, 200, {
-        errors: [
-          {
-            message: `The emulator does not implement ${unsupported.join(', ')} (the document is valid).`,
-            extensions: { code: 'EMULATOR_UNSUPPORTED' },
-          },
-        ],
-      });
-    }
-    const result = await execute({
-      schema,
-      document,
-      rootValue: rootValue(shop.state),
-      variableValues: variables,
-      ...(body.operationName ? { operationName: body.operationName } : {}),
-    });
-    send(res, 200, {
-      ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}),
-      data: result.data ?? null,
-      extensions: {
-        cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: shop.bucket.status() },
-      },
-    });
+    return handleGraphql(req, res, shop, schema, requests);
   }
 
   const server = createServer((req, res) => {
@@ -173,17 +134,23 @@ export async function startShopifyEmulator(options: EmulatorOptions = {}): Promi
   return {
     url: `http://127.0.0.1:${port}`,
     graphqlPath,
+    tokenPath: TOKEN_PATH,
+    ...app,
     requests,
+    tokenRequests: tokenEndpoint.log,
     addShop(domain, accessToken) {
-      const entry: Shop = {
-        state: new ShopState(domain),
-        bucket: new LeakyBucket(options.maximumAvailable ?? 2000, options.restoreRate ?? 100, options.now),
-        accessToken,
-      };
-      shops.set(domain, entry);
-      byToken.set(accessToken, entry);
-      return entry.state;
+      const state = install(domain);
+      tokens.addNonExpiring(domain, accessToken);
+      return state;
     },
+    installApp: install,
+    revokeApp(domain) {
+      const entry = shops.get(domain);
+      if (!entry) throw new Error(`No emulated shop ${domain}`);
+      entry.installed = false;
+      tokens.revokeShop(domain);
+    },
+    sessionToken: (domain, sessionOptions) => mintSessionToken(app, domain, now(), sessionOptions),
     shop(domain) {
       const entry = shops.get(domain);
       if (!entry) throw new Error(`No emulated shop ${domain}`);
