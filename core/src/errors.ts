@@ -15,7 +15,9 @@ export type DomainErrorCode =
   /** A ledger transaction whose entries do not sum to zero per currency (a bug, never data). */
   | 'UNBALANCED_TRANSACTION'
   /** A fact this step needs has not arrived yet (e.g. a refund before its order); retry later. */
-  | 'RETRY_LATER';
+  | 'RETRY_LATER'
+  /** The merchant uninstalled the app: its jobs stop and no platform call is made for it. */
+  | 'MERCHANT_INACTIVE';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';
@@ -38,6 +40,7 @@ export const httpStatusByCode: Record<DomainErrorCode, number> = {
   INVALID_CODE: 422,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  MERCHANT_INACTIVE: 403,
   CAP_EXCEEDED: 409,
   UNBALANCED_TRANSACTION: 500,
   RETRY_LATER: 503,

@@ -67,8 +67,32 @@ export const dealWonEventSchema = z.object({
   currency,
   occurredAt: when,
 });
+/** The merchant removed the app from the platform: its jobs stop until it installs again. */
+export const appUninstalledEventSchema = z.object({
+  type: z.literal('AppUninstalled'),
+  occurredAt: when,
+});
+const privacySubject = z.object({ id: z.string().min(1).nullish(), email: z.string().nullish() });
+/** A data-protection request about one customer: export what we hold, or erase their identity. */
+export const customerPrivacyRequestEventSchema = z.object({
+  type: z.literal('CustomerPrivacyRequest'),
+  kind: z.enum(['customer_data_request', 'customer_redact']),
+  requestId: z.string().min(1),
+  customer: privacySubject,
+  /** Orders the platform names for this person (e.g. Shopify's orders_to_redact). */
+  orderIds: z.array(z.string().min(1)).default([]),
+  occurredAt: when,
+});
+/** The platform asks us to erase everything about the merchant (48 h after an uninstall). */
+export const merchantRedactEventSchema = z.object({
+  type: z.literal('MerchantRedact'),
+  occurredAt: when,
+});
 
 export const domainEventSchema = z.discriminatedUnion('type', [
+  appUninstalledEventSchema,
+  customerPrivacyRequestEventSchema,
+  merchantRedactEventSchema,
   orderPlacedEventSchema,
   orderPaidEventSchema,
   orderRefundedEventSchema,

@@ -12,3 +12,30 @@ export async function findMerchantByShopDomain(
   const [row] = await db.select().from(merchants).where(eq(merchants.shopDomain, shopDomain.toLowerCase()));
   return row ?? null;
 }
+
+export type InstallShopInput = { shopDomain: string; name?: string; currency?: string };
+
+/**
+ * An install (or reinstall) of the app on a shop: the merchant is created, or brought back to
+ * active with its history intact if it had uninstalled (shop/redact, 48 h later, purges it).
+ */
+export async function installShopMerchant(db: Database, input: InstallShopInput): Promise<MerchantRow> {
+  const shopDomain = input.shopDomain.toLowerCase();
+  const [row] = await db
+    .insert(merchants)
+    .values({ shopDomain, name: input.name ?? shopDomain, currency: input.currency ?? 'USD' })
+    .onConflictDoUpdate({ target: merchants.shopDomain, set: { status: 'active' } })
+    .returning();
+  if (!row) throw new Error(`Could not install ${shopDomain}`);
+  return row;
+}
+
+/** app/uninstalled: the merchant's jobs stop (sweeps and issuers skip non-active merchants). */
+export async function markMerchantUninstalled(db: Database, merchantId: string): Promise<void> {
+  await db.update(merchants).set({ status: 'uninstalled' }).where(eq(merchants.id, merchantId));
+}
+
+export async function findMerchant(db: Database, merchantId: string): Promise<MerchantRow | null> {
+  const [row] = await db.select().from(merchants).where(eq(merchants.id, merchantId));
+  return row ?? null;
+}

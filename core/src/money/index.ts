@@ -4,6 +4,7 @@ export {
   currencySchema,
   decimalToMinor,
   type Money,
+  minorToDecimal,
   minorUnitsSchema,
   moneySchema,
   POINTS_CURRENCY,

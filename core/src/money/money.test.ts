@@ -4,6 +4,7 @@ import {
   applyBasisPoints,
   currencySchema,
   decimalToMinor,
+  minorToDecimal,
   minorUnitsSchema,
   prorate,
   type RoundingMode,
@@ -153,5 +154,23 @@ describe('decimalToMinor', () => {
     ['1e3', 'USD'],
   ])('refuses %s %s', (amount, currency) => {
     expect(() => decimalToMinor(amount, currency)).toThrow(/decimal|decimals/);
+  });
+});
+
+describe('minorToDecimal', () => {
+  test.each([
+    [12345, 'USD', '123.45'],
+    [5, 'USD', '0.05'],
+    [0, 'EUR', '0.00'],
+    [1500, 'JPY', '1500'],
+    [1250, 'KWD', '1.250'],
+    [-510, 'GBP', '-5.10'],
+  ])('%i %s -> %s', (minor, currency, text) => {
+    expect(minorToDecimal(minor, currency)).toBe(text);
+    expect(decimalToMinor(text, currency)).toBe(minor);
+  });
+
+  test('refuses a fraction of a minor unit', () => {
+    expect(() => minorToDecimal(1.5, 'USD')).toThrow(/minor units/);
   });
 });

@@ -108,3 +108,14 @@ export function decimalToMinor(amount: string | number, currency: string): numbe
   if (!Number.isSafeInteger(minor)) throw new DomainError('VALIDATION', `${text} is too large.`);
   return sign === '-' && minor !== 0 ? -minor : minor;
 }
+
+/** Integer minor units to a platform's decimal string (1234 USD -> "12.34"), exactly. */
+export function minorToDecimal(amountMinor: number, currency: string): string {
+  if (!Number.isSafeInteger(amountMinor))
+    throw new DomainError('VALIDATION', `${amountMinor} is not minor units.`);
+  const exponent = currencyExponent(currency);
+  const digits = String(Math.abs(amountMinor)).padStart(exponent + 1, '0');
+  const whole = digits.slice(0, digits.length - exponent);
+  const fraction = exponent > 0 ? `.${digits.slice(digits.length - exponent)}` : '';
+  return `${amountMinor < 0 ? '-' : ''}${whole}${fraction}`;
+}

@@ -1,3 +1,4 @@
+export * from './apply-privacy-request.js';
 export * from './attribute-order.js';
 export * from './claw-back-reward.js';
 export * from './context.js';
@@ -13,3 +14,4 @@ export * from './reconcile-order-rewards.js';
 export * from './record-order.js';
 export * from './release-reward.js';
 export * from './review-referral.js';
+export * from './uninstall-merchant.js';

@@ -7,10 +7,13 @@ import { inboundEvents, orderRefunds, orders } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { isDomainError } from '../errors.js';
 import { type DomainEvent, domainEventSchema, type OrderFacts } from '../events/index.js';
+import { purgeMerchant } from '../privacy/index.js';
+import { applyPrivacyRequest } from './apply-privacy-request.js';
 import { attributeOrder } from './attribute-order.js';
 import type { EngineContext } from './context.js';
 import { reconcileOrderRewards } from './reconcile-order-rewards.js';
 import { recordOrder } from './record-order.js';
+import { uninstallMerchant } from './uninstall-merchant.js';
 
 type InboundRow = typeof inboundEvents.$inferSelect;
 
@@ -90,9 +93,16 @@ async function applyInTransaction(
       return { status: 'invalid', error: message };
     }
     for (const event of events) await applyEvent(ctx, db, row.merchantId, event);
+    // A redaction request itself names the person: once done, keep no copy of it.
+    const erases = events.some((e) => e.type === 'CustomerPrivacyRequest' && e.kind === 'customer_redact');
     await db
       .update(inboundEvents)
-      .set({ status: 'processed', processedAt: sql`now()`, attempts: sql`${inboundEvents.attempts} + 1` })
+      .set({
+        status: 'processed',
+        processedAt: sql`now()`,
+        attempts: sql`${inboundEvents.attempts} + 1`,
+        ...(erases ? { payload: { redacted: true, redactedAt: new Date().toISOString() } } : {}),
+      })
       .where(byId(inboundEvents, row.merchantId, row.id));
     return { status: 'processed' };
   });
@@ -159,6 +169,16 @@ async function applyEvent(
         email: event.customer.email,
         firstName: event.customer.firstName,
       });
+      return;
+    case 'AppUninstalled':
+      await uninstallMerchant(db, merchantId, 'shopify', event.occurredAt);
+      return;
+    case 'CustomerPrivacyRequest':
+      await applyPrivacyRequest(db, merchantId, event);
+      return;
+    case 'MerchantRedact':
+      // Everything goes, this inbox row included: marking it processed afterwards updates nothing.
+      await purgeMerchant(db, merchantId);
       return;
     default: {
       const unhandled: never = event;

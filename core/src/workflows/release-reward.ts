@@ -1,7 +1,7 @@
 // Hold -> release: once holdDays have passed, the reward becomes payable; any negative balance
 // the recipient carries (a claw-back that fell short) is repaid from it first.
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { rewardClawbacks, rewards } from '../db/schema.js';
+import { merchants, rewardClawbacks, rewards } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { accountBalance, accountKeys, postTransaction } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
@@ -76,10 +76,15 @@ export async function releaseReward(
 }
 
 /** Safety net behind the delayed jobs: finds held rewards that are due (e.g. a lost job). */
+/** Sweeps skip merchants that uninstalled the app: their work waits for a reinstall. */
+const activeMerchant = (column: typeof rewards.merchantId | typeof rewardClawbacks.merchantId) =>
+  and(eq(merchants.id, column), eq(merchants.status, 'active'));
+
 export async function findDueRewards(ctx: EngineContext, limit = 500) {
   return ctx.db
     .select({ merchantId: rewards.merchantId, rewardId: rewards.id })
     .from(rewards)
+    .innerJoin(merchants, activeMerchant(rewards.merchantId))
     .where(and(eq(rewards.status, 'held'), lte(rewards.holdUntil, nowOf(ctx))))
     .orderBy(asc(rewards.holdUntil))
     .limit(limit);
@@ -90,6 +95,7 @@ export async function findUnissuedRewards(ctx: EngineContext, olderThanMs = 10 *
   return ctx.db
     .select({ merchantId: rewards.merchantId, rewardId: rewards.id })
     .from(rewards)
+    .innerJoin(merchants, activeMerchant(rewards.merchantId))
     .where(
       and(
         eq(rewards.status, 'released'),
@@ -105,6 +111,7 @@ export async function findPendingClawbacks(ctx: EngineContext, olderThanMs = 10 
   return ctx.db
     .select({ merchantId: rewardClawbacks.merchantId, clawbackId: rewardClawbacks.id })
     .from(rewardClawbacks)
+    .innerJoin(merchants, activeMerchant(rewardClawbacks.merchantId))
     .where(
       and(
         eq(rewardClawbacks.status, 'pending'),
