@@ -1,3 +1,6 @@
 export * from './env.js';
+export * from './links/index.js';
+export * from './rewards/index.js';
 export * from './server.js';
+export * from './shopify/index.js';
 export * from './webhooks/index.js';

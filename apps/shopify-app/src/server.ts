@@ -1,16 +1,31 @@
-// The Shopify app's HTTP server: health and webhooks so far; install, /r/:code links, the app
-// proxy and the admin come with the rest of the Shopify issue.
-import { checkHealth, type Database } from '@referrals/core';
+// The Shopify app's HTTP server: webhooks, referral links, the embedded admin (HTML shell + /api
+// behind session tokens) and health.
+import { type ClickWriter, checkHealth, type Database } from '@referrals/core';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { adminApiRouter } from './admin/routes.js';
+import { requireSessionToken } from './admin/session-token.js';
+import { adminShellRouter } from './admin/shell.js';
 import { errorHandler } from './error-handler.js';
+import { type ReferralLinkDeps, referralLinkRouter } from './links/index.js';
+import type { ShopifyPlatform } from './shopify/platform.js';
 import { shopifyWebhookRouter } from './webhooks/index.js';
 
-export type ShopifyAppDeps = { db: Database; logger: Logger; apiSecret?: string | undefined };
+export type ShopifyAppDeps = {
+  db: Database;
+  logger: Logger;
+  apiSecret?: string | undefined;
+  /** The Shopify client side (install, admin API, rewards). Without it only webhooks and links run. */
+  platform?: ShopifyPlatform | undefined;
+  clickWriter?: ClickWriter | undefined;
+  /** Referral-link options (cache TTL, per-client rate limit). */
+  links?: Partial<Pick<ReferralLinkDeps, 'cacheTtlMs' | 'rateLimit'>>;
+};
 
 export function createShopifyApp(deps: ShopifyAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
   // Webhooks need the raw body for their HMAC: mounted before any body parser.
   app.use(shopifyWebhookRouter({ db: deps.db, logger: deps.logger, apiSecret: deps.apiSecret }));
   // GET /healthz - the process is up and the database answers
@@ -19,6 +34,27 @@ export function createShopifyApp(deps: ShopifyAppDeps): Express {
     if (health.status !== 200) deps.logger.error('health check failed: database down');
     res.status(health.status).json(health.body);
   });
+  if (deps.clickWriter) {
+    app.use(
+      referralLinkRouter({ db: deps.db, logger: deps.logger, clickWriter: deps.clickWriter, ...deps.links }),
+    );
+  }
+  const platform = deps.platform;
+  if (platform) {
+    app.use(adminShellRouter({ apiKey: platform.config.apiKey }));
+    app.use(
+      '/api',
+      express.json({ limit: '64kb' }),
+      requireSessionToken({
+        db: deps.db,
+        api: platform.api,
+        sessions: platform.sessions,
+        encryptionKey: platform.encryptionKey,
+        logger: deps.logger,
+      }),
+      adminApiRouter({ db: deps.db, encryptionKey: platform.encryptionKey }),
+    );
+  }
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -5,7 +5,9 @@ import type { z } from 'zod';
 import {
   isShopifyTopic,
   REFERRAL_CODE_ATTRIBUTE,
+  shopifyCustomerRedactSchema,
   shopifyCustomerSchema,
+  shopifyDataRequestSchema,
   shopifyOrderSchema,
   shopifyRefundSchema,
   VISITOR_ID_ATTRIBUTE,
@@ -52,9 +54,44 @@ function orderFacts(order: ShopifyOrder): OrderFacts {
   };
 }
 
-export function mapShopifyWebhook(topic: string, payload: unknown): DomainEvent[] {
+/** `receivedAt`: when the webhook arrived (compliance payloads carry no time of their own). */
+export function mapShopifyWebhook(
+  topic: string,
+  payload: unknown,
+  meta: { externalId: string; receivedAt: Date } = { externalId: 'unknown', receivedAt: new Date() },
+): DomainEvent[] {
   if (!isShopifyTopic(topic)) throw new Error(`Unsupported Shopify topic ${topic}`);
   switch (topic) {
+    case 'app/uninstalled':
+      return [{ type: 'AppUninstalled', occurredAt: meta.receivedAt }];
+    case 'customers/data_request': {
+      const request = shopifyDataRequestSchema.parse(payload);
+      return [
+        {
+          type: 'CustomerPrivacyRequest',
+          kind: 'customer_data_request',
+          requestId: request.data_request.id,
+          customer: { id: request.customer.id ?? null, email: request.customer.email ?? null },
+          orderIds: request.orders_requested,
+          occurredAt: meta.receivedAt,
+        },
+      ];
+    }
+    case 'customers/redact': {
+      const request = shopifyCustomerRedactSchema.parse(payload);
+      return [
+        {
+          type: 'CustomerPrivacyRequest',
+          kind: 'customer_redact',
+          requestId: meta.externalId,
+          customer: { id: request.customer.id ?? null, email: request.customer.email ?? null },
+          orderIds: request.orders_to_redact,
+          occurredAt: meta.receivedAt,
+        },
+      ];
+    }
+    case 'shop/redact':
+      return [{ type: 'MerchantRedact', occurredAt: meta.receivedAt }];
     case 'orders/create':
       return [{ type: 'OrderPlaced', ...orderFacts(shopifyOrderSchema.parse(payload)) }];
     case 'orders/paid':
@@ -105,4 +142,5 @@ export function mapShopifyWebhook(topic: string, payload: unknown): DomainEvent[
 }
 
 /** The worker's mapper for inbox rows stored by the Shopify webhook route. */
-export const shopifyMapper: InboundMapper = (row) => mapShopifyWebhook(row.topic, row.payload);
+export const shopifyMapper: InboundMapper = (row) =>
+  mapShopifyWebhook(row.topic, row.payload, { externalId: row.externalId, receivedAt: row.receivedAt });

@@ -68,8 +68,38 @@ export const shopifyCustomerSchema = z.object({
   created_at: z.string(),
 });
 
+export const shopifyAppUninstalledSchema = z.object({ id, myshopify_domain: z.string().nullish() });
+
+const privacyCustomer = z.object({
+  id: id.nullish(),
+  email: z.string().nullish(),
+  phone: z.string().nullish(),
+});
+
+/** customers/data_request: the merchant relays a customer's request for their data. */
+export const shopifyDataRequestSchema = z.object({
+  shop_domain: z.string(),
+  customer: privacyCustomer,
+  orders_requested: z.array(id).default([]),
+  data_request: z.object({ id }),
+});
+
+/** customers/redact: erase a customer (sent 10 days after the request when they have orders). */
+export const shopifyCustomerRedactSchema = z.object({
+  shop_domain: z.string(),
+  customer: privacyCustomer,
+  orders_to_redact: z.array(id).default([]),
+});
+
+/** shop/redact: 48 hours after an uninstall, erase everything about the shop. */
+export const shopifyShopRedactSchema = z.object({ shop_domain: z.string() });
+
 /** Each topic we subscribe to, with the schema its payload must pass before it is stored. */
 export const topicSchemas = {
+  'app/uninstalled': shopifyAppUninstalledSchema,
+  'customers/data_request': shopifyDataRequestSchema,
+  'customers/redact': shopifyCustomerRedactSchema,
+  'shop/redact': shopifyShopRedactSchema,
   'orders/create': shopifyOrderSchema,
   'orders/paid': shopifyOrderSchema,
   'orders/cancelled': shopifyOrderSchema,

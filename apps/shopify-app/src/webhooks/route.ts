@@ -1,4 +1,4 @@
-// POST /webhooks - raw body -> constant-time HMAC check -> zod parse -> inbox insert (unique on
+// POST /webhooks and /webhooks/compliance - raw body -> constant-time HMAC check -> zod parse -> inbox insert (unique on
 // the event id) -> 200. The worker does the rest. Mounted before any JSON body parser.
 import { type Database, findMerchantByShopDomain, ingestInboundEvent } from '@referrals/core';
 import express, { type Router } from 'express';
@@ -14,12 +14,14 @@ export type WebhookDeps = {
   maxBodyBytes?: number;
 };
 
+const COMPLIANCE_TOPICS = new Set(['customers/data_request', 'customers/redact', 'shop/redact']);
+
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export function shopifyWebhookRouter(deps: WebhookDeps): Router {
   const router = express.Router();
   router.post(
-    '/webhooks',
+    ['/webhooks', '/webhooks/compliance'],
     express.raw({ type: () => true, limit: deps.maxBodyBytes ?? 512 * 1024 }),
     async (req, res, next) => {
       try {
@@ -56,7 +58,12 @@ export function shopifyWebhookRouter(deps: WebhookDeps): Router {
             .json({ error: 'INVALID_PAYLOAD', issues: parsed.error.issues.slice(0, 5) });
         }
         const merchant = await findMerchantByShopDomain(deps.db, shop);
-        if (!merchant) return void res.status(404).json({ error: 'UNKNOWN_SHOP' });
+        if (!merchant) {
+          // A compliance request for a shop we hold nothing on (never installed, or already
+          // purged) is fulfilled by definition; anything else names a shop we don't serve.
+          if (COMPLIANCE_TOPICS.has(topic)) return void res.status(200).json({ ok: true, nothingHeld: true });
+          return void res.status(404).json({ error: 'UNKNOWN_SHOP' });
+        }
         const stored = await ingestInboundEvent(deps.db, {
           merchantId: merchant.id,
           platform: 'shopify',

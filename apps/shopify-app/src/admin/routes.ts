@@ -1,0 +1,75 @@
+// /api/* - the embedded admin's API. Every route runs after requireSessionToken and reads only
+// the merchant the session token names.
+import { type Database, explainOrder, loadConnection, schema } from '@referrals/core';
+import { and, desc, eq } from 'drizzle-orm';
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import { currentMerchant } from './session-token.js';
+
+export type AdminApiDeps = { db: Database; encryptionKey: Buffer };
+
+const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+export function adminApiRouter(deps: AdminApiDeps): Router {
+  const router = express.Router();
+
+  // GET /api/shop - the merchant, its install state and whether its Shopify token works
+  router.get('/shop', async (_req, res) => {
+    const merchant = currentMerchant(res);
+    const connection = await loadConnection(deps.db, deps.encryptionKey, merchant.id, 'shopify');
+    res.json({
+      shopDomain: merchant.shopDomain,
+      status: merchant.status,
+      currency: merchant.currency,
+      installedAt: merchant.createdAt,
+      connection: connection
+        ? { status: connection.status, scopes: connection.scopes, expiresAt: connection.accessTokenExpiresAt }
+        : null,
+    });
+  });
+
+  // GET /api/referrals - the latest referrals with their status and risk
+  router.get('/referrals', async (req, res) => {
+    const { limit } = listQuerySchema.parse(req.query);
+    const { referrals, orders } = schema;
+    const rows = await deps.db
+      .select({
+        id: referrals.id,
+        status: referrals.status,
+        source: referrals.source,
+        riskScore: referrals.riskScore,
+        riskFindings: referrals.riskFindings,
+        orderId: orders.platformOrderId,
+        createdAt: referrals.createdAt,
+      })
+      .from(referrals)
+      .innerJoin(orders, and(eq(orders.id, referrals.orderId), eq(orders.merchantId, referrals.merchantId)))
+      .where(eq(referrals.merchantId, currentMerchant(res).id))
+      .orderBy(desc(referrals.createdAt))
+      .limit(limit);
+    res.json({ referrals: rows });
+  });
+
+  // GET /api/orders/:orderId/attribution - why this order was (or wasn't) credited
+  router.get('/orders/:orderId/attribution', async (req, res) => {
+    const orderId = z.string().min(1).max(64).parse(req.params.orderId);
+    const explanation = await explainOrder(deps.db, currentMerchant(res).id, orderId);
+    if (!explanation) return void res.status(404).json({ error: 'NOT_FOUND' });
+    res.json(explanation);
+  });
+
+  // GET /api/privacy-requests - compliance requests Shopify sent and what we did
+  router.get('/privacy-requests', async (req, res) => {
+    const { limit } = listQuerySchema.parse(req.query);
+    const { privacyRequests } = schema;
+    const rows = await deps.db
+      .select()
+      .from(privacyRequests)
+      .where(eq(privacyRequests.merchantId, currentMerchant(res).id))
+      .orderBy(desc(privacyRequests.createdAt))
+      .limit(limit);
+    res.json({ privacyRequests: rows });
+  });
+
+  return router;
+}

@@ -1,0 +1,279 @@
+// GET /r/:code over real HTTP (fetch, redirects not followed) on real PostgreSQL: redirects,
+// cookies, click rows, open-redirect attempts, rate limiting and the lookup cache.
+import type { AddressInfo } from 'node:net';
+import { ClickWriter, type Database, disableCode, openDatabase, schema } from '@referrals/core';
+import { buildAdvocate, buildMerchant, buildProgram } from '@referrals/core/testing';
+import { dbTest as test } from '@referrals/core/testing/fixtures';
+import { eq } from 'drizzle-orm';
+import express from 'express';
+import { pino } from 'pino';
+import { expect } from 'vitest';
+import { type ReferralLinkDeps, referralLinkRouter } from './route.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UA = 'Mozilla/5.0 (referral link test)';
+
+async function seed(db: Database) {
+  const merchant = await buildMerchant(db);
+  const { programId } = await buildProgram(db, merchant.id);
+  const advocate = await buildAdvocate(db, merchant.id, programId);
+  return { merchant, shop: merchant.shopDomain!, advocate };
+}
+
+/** The router on its own express app, on an ephemeral loopback port. */
+async function serve(
+  db: Database,
+  options: Partial<ReferralLinkDeps> & { trustProxy?: boolean | string } = {},
+) {
+  const clickWriter = new ClickWriter(db, { ipHashSalt: 'test-salt', flushIntervalMs: 60_000 });
+  const app = express();
+  app.set('trust proxy', options.trustProxy ?? false);
+  app.use(referralLinkRouter({ db, clickWriter, logger: pino({ level: 'silent' }), ...options }));
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    clickWriter,
+    get: (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${base}${path}`, { redirect: 'manual', headers: { 'user-agent': UA, ...headers } }),
+    async close() {
+      await clickWriter.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+const clicksOf = (db: Database, merchantId: string) =>
+  db.select().from(schema.clicks).where(eq(schema.clicks.merchantId, merchantId));
+
+test('a valid link redirects to the storefront with ref and rv, sets the visitor cookie and records the click', async ({
+  engine,
+}) => {
+  const { merchant, shop, advocate } = await seed(engine.db);
+  const app = await serve(engine.db);
+  try {
+    const first = await app.get(`/r/${advocate.code}?shop=${shop}`);
+    expect(first.status).toBe(302);
+    const location = new URL(first.headers.get('location')!);
+    expect(location.origin).toBe(`https://${shop}`);
+    expect(location.pathname).toBe('/');
+    expect(location.searchParams.get('ref')).toBe(advocate.code);
+    const visitorId = location.searchParams.get('rv')!;
+    expect(visitorId).toMatch(UUID);
+    expect(first.headers.get('set-cookie')).toBe(
+      `_rv=${visitorId}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax`,
+    );
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    expect(first.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+
+    // A returning visitor keeps its id; the code is case-insensitive and the handle alone names the shop.
+    const handle = shop.replace('.myshopify.com', '');
+    const again = await app.get(`/r/${advocate.code.toLowerCase()}?shop=${handle.toUpperCase()}`, {
+      cookie: `theme=dark; _rv=${visitorId}; other=1`,
+    });
+    expect(again.status).toBe(302);
+    const againAt = new URL(again.headers.get('location')!);
+    expect(againAt.searchParams.get('ref')).toBe(advocate.code);
+    expect(againAt.searchParams.get('rv')).toBe(visitorId);
+
+    // A cookie that is not one of our ids is replaced, never echoed.
+    const forged = await app.get(`/r/${advocate.code}?shop=${shop}`, { cookie: '_rv=<script>x</script>' });
+    const forgedId = new URL(forged.headers.get('location')!).searchParams.get('rv')!;
+    expect(forgedId).toMatch(UUID);
+    expect(forgedId).not.toBe(visitorId);
+
+    // A HEAD (link checker, prefetch) gets the redirect but is not a click.
+    const head = await fetch(first.url, { method: 'HEAD', redirect: 'manual' });
+    expect(head.status).toBe(302);
+
+    await app.clickWriter.flush();
+    const rows = await clicksOf(engine.db, merchant.id);
+    expect(rows).toHaveLength(3);
+    const codeId = (
+      await engine.db.select().from(schema.referralCodes).where(eq(schema.referralCodes.code, advocate.code))
+    )[0]!.id;
+    for (const row of rows) {
+      expect(row).toMatchObject({ advocateId: advocate.advocateId, codeId, userAgent: UA });
+      expect(row.ipHash).toMatch(/^[\w-]{32}$/);
+    }
+    expect(rows.map((r) => r.visitorId).sort()).toEqual([visitorId, visitorId, forgedId].sort());
+    expect(rows.map((r) => r.landingUrl)).toContain(location.href);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a disabled or unknown code goes to the store home without a click; an unknown shop gets the 404 page', async ({
+  engine,
+}) => {
+  const { merchant, shop, advocate } = await seed(engine.db);
+  await disableCode(engine.db, {
+    merchantId: merchant.id,
+    advocateId: advocate.advocateId,
+    code: advocate.code,
+    actor: 'test',
+  });
+  const uninstalled = await buildMerchant(engine.db, { status: 'uninstalled' });
+  const app = await serve(engine.db);
+  try {
+    for (const code of [advocate.code, 'NOSUCHCODE']) {
+      const res = await app.get(`/r/${code}?shop=${shop}`);
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe(`https://${shop}/`);
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+    for (const path of [
+      `/r/${advocate.code}?shop=stranger.myshopify.com`,
+      `/r/${advocate.code}?shop=${uninstalled.shopDomain}`,
+      `/r/${advocate.code}`,
+      `/r/${advocate.code}?shop=evil.com`,
+      `/r/${advocate.code}?shop=${shop}&shop=${shop}`,
+      `/r/ab?shop=${shop}`,
+      `/r/${'A'.repeat(33)}?shop=${shop}`,
+      `/r/bad%20code?shop=${shop}`,
+    ]) {
+      const res = await app.get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'unsafe-inline'",
+      );
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await res.text();
+      expect(html).toContain("This referral link isn't valid");
+      expect(html).not.toMatch(/Error|\bat \w|node_modules/);
+    }
+    await app.clickWriter.flush();
+    expect(await clicksOf(engine.db, merchant.id)).toHaveLength(0);
+  } finally {
+    await app.close();
+  }
+});
+
+test('open-redirect attempts never leave the shop; a same-origin path is kept', async ({ engine }) => {
+  const { shop, advocate } = await seed(engine.db);
+  const app = await serve(engine.db);
+  try {
+    const link = `/r/${advocate.code}?shop=${shop}`;
+    for (const attack of [
+      '&to=//evil.com',
+      '&to=https://evil.com',
+      '&to=/\\evil.com',
+      '&to=%2F%5Cevil.com',
+      '&to=/%09/evil.com',
+      '&to=javascript:alert(1)',
+      '&to=evil.com',
+      '&redirect=https://evil.com',
+      '&next=//evil.com',
+      '&url=https://evil.com',
+    ]) {
+      const res = await app.get(`${link}${attack}`);
+      expect(res.status, attack).toBe(302);
+      const location = new URL(res.headers.get('location')!);
+      expect(location.host, attack).toBe(shop);
+      expect(location.pathname, attack).toBe('/');
+    }
+    const product = await app.get(`${link}&to=${encodeURIComponent('/products/red-shoe?variant=7')}`);
+    const location = new URL(product.headers.get('location')!);
+    expect(location.host).toBe(shop);
+    expect(location.pathname).toBe('/products/red-shoe');
+    expect(location.searchParams.get('variant')).toBe('7');
+    expect(location.searchParams.get('ref')).toBe(advocate.code);
+  } finally {
+    await app.close();
+  }
+});
+
+test('one client gets 429 after its burst while another passes; tokens come back with time', async ({
+  engine,
+}) => {
+  const { shop, advocate } = await seed(engine.db);
+  let clock = 1_000_000;
+  // Behind a proxy: req.ip, the bucket's key, comes from X-Forwarded-For.
+  const app = await serve(engine.db, {
+    trustProxy: 'loopback',
+    rateLimit: { perSecond: 1, burst: 3 },
+    now: () => clock,
+  });
+  const link = `/r/${advocate.code}?shop=${shop}`;
+  const from = (ip: string) => app.get(link, { 'x-forwarded-for': ip });
+  try {
+    for (let i = 0; i < 3; i++) expect((await from('203.0.113.9')).status).toBe(302);
+    const limited = await from('203.0.113.9');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('1');
+    expect(await limited.text()).toContain('Too many requests');
+    expect((await from('198.51.100.4')).status).toBe(302);
+    clock += 1_000;
+    expect((await from('203.0.113.9')).status).toBe(302);
+    expect((await from('203.0.113.9')).status).toBe(429);
+  } finally {
+    await app.close();
+  }
+});
+
+test('behind a TLS-terminating proxy the visitor cookie is Secure', async ({ engine }) => {
+  const { shop, advocate } = await seed(engine.db);
+  const app = await serve(engine.db, { trustProxy: 'loopback' });
+  try {
+    const res = await app.get(`/r/${advocate.code}?shop=${shop}`, { 'x-forwarded-proto': 'https' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+  } finally {
+    await app.close();
+  }
+});
+
+test('within the TTL a hit is served from the cache without a query; past it the database decides again', async ({
+  engine,
+}) => {
+  const { merchant, shop, advocate } = await seed(engine.db);
+  let clock = 5_000_000;
+  const app = await serve(engine.db, { cacheTtlMs: 30_000, now: () => clock });
+  const ref = async () => {
+    const res = await app.get(`/r/${advocate.code}?shop=${shop}`);
+    expect(res.status).toBe(302);
+    return new URL(res.headers.get('location')!).searchParams.get('ref');
+  };
+  try {
+    expect(await ref()).toBe(advocate.code);
+    await disableCode(engine.db, {
+      merchantId: merchant.id,
+      advocateId: advocate.advocateId,
+      code: advocate.code,
+      actor: 'test',
+    });
+    // The row changed, yet the cached code still answers: no query was made.
+    clock += 29_999;
+    expect(await ref()).toBe(advocate.code);
+    clock += 2;
+    expect(await ref()).toBeNull();
+
+    // The merchant lookup is cached the same way.
+    await engine.db
+      .update(schema.merchants)
+      .set({ status: 'uninstalled' })
+      .where(eq(schema.merchants.id, merchant.id));
+    clock += 29_999;
+    expect(await ref()).toBeNull();
+    clock += 1;
+    expect((await app.get(`/r/${advocate.code}?shop=${shop}`)).status).toBe(404);
+  } finally {
+    await app.close();
+  }
+});
+
+test('an unreachable database gives the friend a 503 page, not a stack', async () => {
+  const down = await openDatabase({ url: 'postgres://postgres@127.0.0.1:1/none', poolSize: 1 });
+  const app = await serve(down.db);
+  try {
+    const res = await app.get('/r/ABCDEF?shop=acme');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('30');
+    const html = await res.text();
+    expect(html).toContain("This link can't be opened right now");
+    expect(html).not.toMatch(/ECONNREFUSED|Error|\bat \w/);
+  } finally {
+    await app.close();
+    await down.close();
+  }
+});

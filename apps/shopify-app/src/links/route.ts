@@ -1,0 +1,140 @@
+// GET /r/:code?shop=<handle> - a friend opens an advocate's link: record the click, 302 to the shop
+import {
+  type ClickWriter,
+  type Database,
+  findActiveCode,
+  findMerchantByShopDomain,
+  normalizeCode,
+} from '@referrals/core';
+import express, { type Request, type Router } from 'express';
+import type { Logger } from 'pino';
+import {
+  linkCodeSchema,
+  linkPathSchema,
+  linkShopSchema,
+  readCookie,
+  storefrontUrl,
+  VISITOR_COOKIE,
+  visitorCookie,
+  visitorIdSchema,
+} from './link-input.js';
+import { sendPage } from './pages.js';
+import { TokenBucketLimiter } from './rate-limit.js';
+import { TtlCache } from './ttl-cache.js';
+
+export type ReferralLinkDeps = {
+  db: Database;
+  clickWriter: ClickWriter;
+  logger: Logger;
+  /** How long a merchant or code lookup is reused (default 30 s): a disabled code may work that long. */
+  cacheTtlMs?: number;
+  /**
+   * Per client IP (`req.ip`, so behind a proxy set express's `trust proxy`); default 20/s, burst 40.
+   * `false` turns it off, e.g. for a load test whose traffic all comes from one loopback address.
+   */
+  rateLimit?: { perSecond: number; burst: number } | false;
+  /** Milliseconds since the epoch; injectable so tests move the cache and bucket clocks. */
+  now?: () => number;
+};
+
+type CachedMerchant = { id: string; shopDomain: string } | null;
+type CachedCode = { id: string; advocateId: string; code: string } | null;
+
+const CACHE_ENTRIES = 10_000;
+const REDIRECT_HEADERS = {
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Content-Length': 0,
+} as const;
+
+export function referralLinkRouter(deps: ReferralLinkDeps): Router {
+  const now = deps.now ?? Date.now;
+  const ttlMs = deps.cacheTtlMs ?? 30_000;
+  const merchants = new TtlCache<CachedMerchant>({ ttlMs, maxEntries: CACHE_ENTRIES, now });
+  const codes = new TtlCache<CachedCode>({ ttlMs, maxEntries: CACHE_ENTRIES, now });
+  const limiter =
+    deps.rateLimit === false
+      ? null
+      : new TokenBucketLimiter({ perSecond: 20, burst: 40, ...deps.rateLimit, now });
+
+  // Cache hits answer without a query or an await; only misses go to the database.
+  const merchantFor = async (shopDomain: string): Promise<CachedMerchant> => {
+    const hit = merchants.get(shopDomain);
+    if (hit !== undefined) return hit;
+    return merchants.load(shopDomain, async () => {
+      const row = await findMerchantByShopDomain(deps.db, shopDomain);
+      return row?.status === 'active' && row.shopDomain ? { id: row.id, shopDomain: row.shopDomain } : null;
+    });
+  };
+  const codeFor = async (merchantId: string, code: string): Promise<CachedCode> => {
+    const key = `${merchantId}:${code}`;
+    const hit = codes.get(key);
+    if (hit !== undefined) return hit;
+    return codes.load(key, async () => {
+      const row = await findActiveCode(deps.db, merchantId, code);
+      return row ? { id: row.id, advocateId: row.advocateId, code: row.code } : null;
+    });
+  };
+
+  const router = express.Router();
+  router.get('/r/:code', async (req, res) => {
+    try {
+      if (limiter) {
+        const decision = limiter.take(clientKey(req));
+        if (!decision.allowed) {
+          return sendPage(res, 'tooMany', { 'Retry-After': String(decision.retryAfterSeconds) });
+        }
+      }
+      const query = req.query;
+      const rawCode = linkCodeSchema.safeParse(req.params.code);
+      const shop = linkShopSchema.safeParse(query.shop);
+      if (!rawCode.success || !shop.success) return sendPage(res, 'invalid');
+
+      const merchant = await merchantFor(shop.data);
+      if (!merchant) return sendPage(res, 'invalid');
+      const code = await codeFor(merchant.id, normalizeCode(rawCode.data));
+      if (!code) {
+        res.writeHead(302, {
+          Location: storefrontUrl(merchant.shopDomain, undefined, {}),
+          ...REDIRECT_HEADERS,
+        });
+        return void res.end();
+      }
+
+      // Absent inputs skip their schema: a failed parse builds an error object on the hot path.
+      const cookie = readCookie(req.headers.cookie, VISITOR_COOKIE);
+      const known = cookie === undefined ? undefined : visitorIdSchema.safeParse(cookie);
+      const visitorId = known?.success ? known.data : crypto.randomUUID();
+      const path = query.to === undefined ? undefined : linkPathSchema.safeParse(query.to);
+      const location = storefrontUrl(merchant.shopDomain, path?.success ? path.data : undefined, {
+        ref: code.code,
+        rv: visitorId,
+      });
+      // A HEAD is a link checker or prefetcher, not a friend opening the link.
+      if (req.method === 'GET') {
+        deps.clickWriter.record({
+          merchantId: merchant.id,
+          codeId: code.id,
+          advocateId: code.advocateId,
+          visitorId,
+          ip: req.ip ?? null,
+          userAgent: req.headers['user-agent'] ?? null,
+          landingUrl: location,
+        });
+      }
+      res.writeHead(302, {
+        Location: location,
+        'Set-Cookie': visitorCookie(visitorId, req.secure),
+        ...REDIRECT_HEADERS,
+      });
+      res.end();
+    } catch (error) {
+      // The database is down or the click writer is closed: the friend gets a page, never a stack.
+      deps.logger.error({ err: error, path: req.path }, 'referral link failed');
+      if (!res.headersSent) sendPage(res, 'unavailable', { 'Retry-After': '30' });
+    }
+  });
+  return router;
+}
+
+const clientKey = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';

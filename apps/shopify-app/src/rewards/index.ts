@@ -1,0 +1,2 @@
+export { customerGid, deterministicCode } from './codes.js';
+export * from './shopify-reward-issuer.js';

@@ -1,0 +1,108 @@
+// Every Admin GraphQL document the app sends, in one place: documents.test.ts validates each of
+// them against the real 2026-10 Admin schema, so a typo fails the build, not a merchant's reward.
+
+const USER_ERRORS = 'userErrors { field message code }';
+
+export const DISCOUNT_CODE_CREATE = `#graphql
+mutation ReferralDiscountCreate($discount: DiscountCodeBasicInput!) {
+  discountCodeBasicCreate(basicCodeDiscount: $discount) {
+    codeDiscountNode { id }
+    ${USER_ERRORS}
+  }
+}`;
+
+export const DISCOUNT_CODE_LOOKUP = `#graphql
+query ReferralDiscountByCode($code: String!) {
+  codeDiscountNodeByCode(code: $code) {
+    id
+    codeDiscount {
+      ... on DiscountCodeBasic { status asyncUsageCount }
+    }
+  }
+}`;
+
+export const DISCOUNT_CODE_DEACTIVATE = `#graphql
+mutation ReferralDiscountDeactivate($id: ID!) {
+  discountCodeDeactivate(id: $id) {
+    codeDiscountNode { id }
+    ${USER_ERRORS}
+  }
+}`;
+
+export const STORE_CREDIT_CREDIT = `#graphql
+mutation ReferralStoreCredit($id: ID!, $input: StoreCreditAccountCreditInput!) {
+  storeCreditAccountCredit(id: $id, creditInput: $input) {
+    storeCreditAccountTransaction { id amount { amount currencyCode } }
+    ${USER_ERRORS}
+  }
+}`;
+
+export const STORE_CREDIT_DEBIT = `#graphql
+mutation ReferralStoreCreditDebit($id: ID!, $input: StoreCreditAccountDebitInput!) {
+  storeCreditAccountDebit(id: $id, debitInput: $input) {
+    storeCreditAccountTransaction { id amount { amount currencyCode } }
+    ${USER_ERRORS}
+  }
+}`;
+
+/** A customer's store credit: balances, and recent transactions for in-doubt retries. */
+export const STORE_CREDIT_ACCOUNTS = `#graphql
+query ReferralStoreCreditAccounts($id: ID!) {
+  customer(id: $id) {
+    storeCreditAccounts(first: 10) {
+      nodes {
+        id
+        balance { amount currencyCode }
+        transactions(first: 50, reverse: true) {
+          nodes {
+            createdAt
+            amount { amount currencyCode }
+            ... on StoreCreditAccountCreditTransaction { id }
+            ... on StoreCreditAccountDebitTransaction { id }
+          }
+        }
+      }
+    }
+  }
+}`;
+
+export const GIFT_CARD_CREATE = `#graphql
+mutation ReferralGiftCardCreate($input: GiftCardCreateInput!) {
+  giftCardCreate(input: $input) {
+    giftCard { id }
+    ${USER_ERRORS}
+  }
+}`;
+
+export const GIFT_CARD_BALANCE = `#graphql
+query ReferralGiftCard($id: ID!) {
+  giftCard(id: $id) { id enabled balance { amount currencyCode } }
+}`;
+
+export const GIFT_CARD_DEACTIVATE = `#graphql
+mutation ReferralGiftCardDeactivate($id: ID!) {
+  giftCardDeactivate(id: $id) {
+    giftCard { id }
+    ${USER_ERRORS}
+  }
+}`;
+
+export const FLOW_TRIGGER_RECEIVE = `#graphql
+mutation ReferralFlowTrigger($handle: String!, $payload: JSON!) {
+  flowTriggerReceive(handle: $handle, payload: $payload) {
+    userErrors { field message }
+  }
+}`;
+
+export const allDocuments = {
+  DISCOUNT_CODE_CREATE,
+  DISCOUNT_CODE_LOOKUP,
+  DISCOUNT_CODE_DEACTIVATE,
+  STORE_CREDIT_CREDIT,
+  STORE_CREDIT_DEBIT,
+  STORE_CREDIT_ACCOUNTS,
+  GIFT_CARD_CREATE,
+  GIFT_CARD_BALANCE,
+  GIFT_CARD_DEACTIVATE,
+  FLOW_TRIGGER_RECEIVE,
+};

@@ -1,0 +1,44 @@
+// Everything that talks to Shopify for one process: the official API client, offline sessions,
+// the cost-aware GraphQL wrapper and the reward issuer built on them.
+import type { Database } from '@referrals/core';
+import type { Shopify } from '@shopify/shopify-api';
+import type { Logger } from 'pino';
+import { ShopifyRewardIssuer } from '../rewards/shopify-reward-issuer.js';
+import { AdminGraphql } from './admin-graphql.js';
+import { createShopifyApi, type ShopifyApiConfig } from './api.js';
+import type { CostLimiter } from './cost-limiter.js';
+import { OfflineSessions } from './offline-sessions.js';
+
+export type ShopifyPlatform = {
+  config: ShopifyApiConfig;
+  api: Shopify;
+  sessions: OfflineSessions;
+  graphql: AdminGraphql;
+  issuer: ShopifyRewardIssuer;
+  encryptionKey: Buffer;
+};
+
+export function createShopifyPlatform(deps: {
+  db: Database;
+  logger: Logger;
+  config: ShopifyApiConfig;
+  encryptionKey: Buffer;
+  limiter?: CostLimiter;
+  now?: () => number;
+}): ShopifyPlatform {
+  const api = createShopifyApi(deps.config);
+  const sessions = new OfflineSessions({
+    db: deps.db,
+    api,
+    encryptionKey: deps.encryptionKey,
+    logger: deps.logger,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  const graphql = new AdminGraphql({
+    sessions,
+    logger: deps.logger,
+    ...(deps.limiter ? { limiter: deps.limiter } : {}),
+  });
+  const issuer = new ShopifyRewardIssuer({ db: deps.db, graphql });
+  return { config: deps.config, api, sessions, graphql, issuer, encryptionKey: deps.encryptionKey };
+}

@@ -1,0 +1,240 @@
+// Issue 3's "done": an installed (emulated) shop goes from click to store credit and back on a
+// refund, over real HTTP: the real @shopify/shopify-api client against the emulator, the app's
+// routes, PostgreSQL, Redis and the worker.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ClickWriter, enrollAdvocate, schema } from '@referrals/core';
+import { buildProgram } from '@referrals/core/testing';
+import { dbTest } from '@referrals/core/testing/fixtures';
+import { createShopifyApp, createShopifyPlatform, type ShopifyPlatform } from '@referrals/shopify-app';
+import { type ShopifyEmulator, sendWebhook, startShopifyEmulator } from '@referrals/shopify-emulator';
+import { and, eq } from 'drizzle-orm';
+import { pino } from 'pino';
+import { describe, expect } from 'vitest';
+import { startWorker, type WorkerRuntime } from './runtime.js';
+import { waitFor } from './testing/wait-for.js';
+
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+const ENCRYPTION_KEY = randomBytes(32);
+
+type Stack = {
+  emulator: ShopifyEmulator;
+  platform: ShopifyPlatform;
+  baseUrl: string;
+  clickWriter: ClickWriter;
+  worker: WorkerRuntime;
+  close(): Promise<void>;
+};
+
+const test = dbTest.extend<{ stack: Stack }>({
+  stack: async ({ engine }, use) => {
+    const emulator = await startShopifyEmulator();
+    const platform = createShopifyPlatform({
+      db: engine.db,
+      logger,
+      encryptionKey: ENCRYPTION_KEY,
+      config: {
+        apiKey: emulator.apiKey,
+        apiSecret: emulator.apiSecret,
+        appUrl: 'http://127.0.0.1',
+        scopes: emulator.scopes.split(','),
+        adminOrigin: emulator.url,
+      },
+    });
+    const clickWriter = new ClickWriter(engine.db, { ipHashSalt: engine.ipHashSalt, flushIntervalMs: 20 });
+    const app = createShopifyApp({
+      db: engine.db,
+      logger,
+      apiSecret: emulator.apiSecret,
+      platform,
+      clickWriter,
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const worker = await startWorker({
+      engine,
+      redisUrl,
+      logger,
+      rewardIssuer: platform.issuer,
+      prefix: `e2e-${randomBytes(4).toString('hex')}`,
+      housekeeping: false,
+    });
+    const stack: Stack = {
+      emulator,
+      platform,
+      clickWriter,
+      worker,
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      async close() {
+        await worker.close();
+        await new Promise((r) => server.close(r));
+        await clickWriter.close();
+        await emulator.close();
+      },
+    };
+    await use(stack);
+    await stack.close();
+  },
+});
+
+function orderPayload(input: {
+  id: number;
+  customer: { id: string; email: string };
+  total: string;
+  attributes: Record<string, string>;
+}) {
+  return {
+    id: input.id,
+    name: `#${input.id}`,
+    email: input.customer.email,
+    created_at: new Date().toISOString(),
+    processed_at: new Date().toISOString(),
+    currency: 'USD',
+    total_price: input.total,
+    subtotal_price: input.total,
+    financial_status: 'paid',
+    browser_ip: '203.0.113.7',
+    landing_site: '/?ref=x',
+    note_attributes: Object.entries(input.attributes).map(([name, value]) => ({ name, value })),
+    discount_codes: [],
+    customer: {
+      id: Number(input.customer.id.split('/').pop()),
+      email: input.customer.email,
+      orders_count: 1,
+    },
+  };
+}
+
+describe('Shopify app end to end', () => {
+  test('install -> enrol -> click -> order -> store credit once -> refund -> claw back', async ({
+    engine,
+    stack,
+  }) => {
+    const shop = `e2e-${randomBytes(3).toString('hex')}.myshopify.com`;
+    const state = stack.emulator.installApp(shop);
+    const hook = (topic: string, payload: unknown, eventId?: string) =>
+      sendWebhook({
+        address: `${stack.baseUrl}/webhooks`,
+        topic,
+        shop,
+        payload,
+        secret: stack.emulator.apiSecret,
+        ...(eventId ? { eventId } : {}),
+      });
+
+    // Install: the embedded admin's first API call carries an App Bridge session token.
+    const shopInfo = await fetch(`${stack.baseUrl}/api/shop`, {
+      headers: { authorization: `Bearer ${stack.emulator.sessionToken(shop)}` },
+    });
+    expect(shopInfo.status).toBe(200);
+    expect(await shopInfo.json()).toMatchObject({
+      shopDomain: shop,
+      status: 'active',
+      connection: { status: 'active' },
+    });
+    const [merchant] = await engine.db
+      .select()
+      .from(schema.merchants)
+      .where(eq(schema.merchants.shopDomain, shop));
+    if (!merchant) throw new Error('not installed');
+    const [connection] = await engine.db
+      .select()
+      .from(schema.platformConnections)
+      .where(eq(schema.platformConnections.merchantId, merchant.id));
+    const issuedToken = stack.emulator.tokenRequests.length;
+    expect(issuedToken).toBe(1);
+    // Sealed at rest: no token prefix in the stored bytes.
+    expect(connection?.accessTokenEnc.toString('latin1')).not.toContain('shpat_');
+    expect(connection?.refreshTokenEnc?.toString('latin1')).not.toContain('shprt_');
+
+    const { programId } = await buildProgram(engine.db, merchant.id, {
+      holdDays: 0,
+      advocateReward: { kind: 'store_credit', amountMinor: 1500 },
+      fraud: { rules: { velocity: { enabled: false } } },
+    });
+    const advocateCustomer = state.addCustomer({ email: 'ada@example.com', firstName: 'Ada' });
+    const enrolled = await enrollAdvocate(engine.db, {
+      merchantId: merchant.id,
+      programId,
+      customer: { platformCustomerId: advocateCustomer.id.split('/').pop() ?? '', email: 'ada@example.com' },
+      consentAt: new Date(),
+    });
+    const code = enrolled.code ?? '';
+
+    // The friend clicks the advocate's link and lands on the storefront with the code and a visitor id.
+    const click = await fetch(`${stack.baseUrl}/r/${code.toLowerCase()}?shop=${shop}`, {
+      redirect: 'manual',
+    });
+    expect(click.status).toBe(302);
+    const landing = new URL(click.headers.get('location') ?? '');
+    expect(landing.host).toBe(shop);
+    expect(landing.searchParams.get('ref')).toBe(code);
+    const visitor = landing.searchParams.get('rv') ?? '';
+
+    // The friend orders; the theme embed put the code and visitor id on the cart.
+    const friend = state.addCustomer({ email: 'bob@example.org', firstName: 'Bob' });
+    const order = orderPayload({
+      id: 5001,
+      customer: { id: friend.id, email: 'bob@example.org' },
+      total: '120.00',
+      attributes: { _referral_code: code, _referral_visitor: visitor },
+    });
+    const paidEventId = randomUUID();
+    expect((await hook('orders/paid', order, paidEventId)).status).toBe(200);
+    expect((await hook('orders/paid', order, paidEventId)).status).toBe(200); // Shopify redelivers
+
+    const reward = await waitFor('reward issued', async () => {
+      const [r] = await engine.db
+        .select()
+        .from(schema.rewards)
+        .where(eq(schema.rewards.merchantId, merchant.id));
+      return r?.status === 'issued' ? r : null;
+    });
+    const credits = () => state.transactions.filter((t) => t.kind === 'credit');
+    expect(credits()).toHaveLength(1);
+    expect(credits()[0]).toMatchObject({ amountMinor: 1500, notify: true });
+    expect(reward.platformRef).toBe(credits()[0]?.id);
+    const [clickRow] = await engine.db
+      .select()
+      .from(schema.clicks)
+      .where(eq(schema.clicks.visitorId, visitor));
+    expect(clickRow?.advocateId).toBe(enrolled.advocateId);
+    const [decision] = await engine.db
+      .select()
+      .from(schema.attributionDecisions)
+      .where(eq(schema.attributionDecisions.merchantId, merchant.id));
+    expect(decision).toBeTruthy();
+
+    // A full refund takes the credit back from the advocate's account.
+    expect(
+      (
+        await hook('refunds/create', {
+          id: 9001,
+          order_id: 5001,
+          created_at: new Date().toISOString(),
+          transactions: [{ kind: 'refund', status: 'success', amount: '120.00', currency: 'USD' }],
+        })
+      ).status,
+    ).toBe(200);
+    await waitFor('claw-back done', async () => {
+      const [c] = await engine.db
+        .select()
+        .from(schema.rewardClawbacks)
+        .where(
+          and(
+            eq(schema.rewardClawbacks.merchantId, merchant.id),
+            eq(schema.rewardClawbacks.rewardId, reward.id),
+          ),
+        );
+      return c?.status === 'done' ? c : null;
+    });
+    const debits = state.transactions.filter((t) => t.kind === 'debit');
+    expect(debits).toHaveLength(1);
+    expect(debits[0]?.amountMinor).toBe(1500);
+    expect([...state.accounts.values()].find((a) => a.ownerId === advocateCustomer.id)?.balanceMinor).toBe(0);
+    const [after] = await engine.db.select().from(schema.rewards).where(eq(schema.rewards.id, reward.id));
+    expect(after?.status).toBe('reversed');
+    expect(stack.platform.graphql.throttled).toBe(0);
+  });
+});
