@@ -39,9 +39,10 @@ export class AdminGraphql {
     for (let attempt = 0; ; attempt++) {
       const cost = this.expectedCost.get(document) ?? 10;
       await this.limiter.reserve(shop, cost);
+      let extensions: CostExtensions | undefined;
       try {
         const response = await client.request<T>(document, { variables });
-        this.learn(shop, document, response.extensions as CostExtensions | undefined);
+        extensions = response.extensions as CostExtensions | undefined;
         return response.data as T;
       } catch (error) {
         if (error instanceof GraphqlQueryError) {
@@ -49,7 +50,7 @@ export class AdminGraphql {
             errors?: { graphQLErrors?: GraphqlErrorEntry[] };
             extensions?: unknown;
           };
-          this.learn(shop, document, body.extensions as CostExtensions | undefined);
+          extensions = body.extensions as CostExtensions | undefined;
           const errors = body.errors?.graphQLErrors ?? [];
           if (errors.some((e) => e.extensions?.code === 'THROTTLED')) {
             this.throttled += 1;
@@ -63,13 +64,15 @@ export class AdminGraphql {
           throw new DomainError('RETRY_LATER', `${shop} refused our access token (401).`);
         }
         throw error;
+      } finally {
+        this.learn(shop, document, cost, extensions);
       }
     }
   }
 
-  private learn(shop: string, document: string, extensions: CostExtensions | undefined): void {
+  private learn(shop: string, document: string, reserved: number, extensions: CostExtensions | undefined) {
     const cost = extensions?.cost;
-    if (cost?.throttleStatus) this.limiter.observe(shop, cost.throttleStatus);
+    this.limiter.settle(shop, reserved, cost?.throttleStatus);
     if (typeof cost?.requestedQueryCost === 'number')
       this.expectedCost.set(document, cost.requestedQueryCost);
   }

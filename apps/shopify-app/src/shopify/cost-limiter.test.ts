@@ -42,7 +42,7 @@ describe('CostLimiter', () => {
   test("a response's throttle status replaces the model", async () => {
     const c = clock();
     const limiter = new CostLimiter({ ...c });
-    limiter.observe('a.myshopify.com', { maximumAvailable: 1000, currentlyAvailable: 5, restoreRate: 50 });
+    limiter.settle('a.myshopify.com', 0, { maximumAvailable: 1000, currentlyAvailable: 5, restoreRate: 50 });
     await limiter.reserve('a.myshopify.com', 10);
     expect(c.now()).toBe(100);
     c.advance(19_000);
@@ -59,5 +59,19 @@ describe('CostLimiter', () => {
     });
     await limiter.reserve('a.myshopify.com', 80);
     expect(c.now()).toBe(2000);
+  });
+
+  test('a status answered while other requests are in flight still counts them as spent', async () => {
+    const c = clock();
+    const limiter = new CostLimiter({
+      ...c,
+      initial: { maximumAvailable: 30, currentlyAvailable: 30, restoreRate: 10 },
+    });
+    for (let i = 0; i < 3; i++) await limiter.reserve('a.myshopify.com', 10);
+    // The first answer saw only its own charge; the other two have not reached Shopify yet.
+    limiter.settle('a.myshopify.com', 10, { maximumAvailable: 30, currentlyAvailable: 20, restoreRate: 10 });
+    expect(limiter.available('a.myshopify.com')).toBe(0);
+    await limiter.reserve('a.myshopify.com', 10);
+    expect(c.now()).toBe(1000);
   });
 });

@@ -1,12 +1,14 @@
 // A per-shop model of Shopify's leaky bucket, fed by every response's
 // extensions.cost.throttleStatus. Before a request it reserves the document's expected cost and
 // waits until the modelled bucket holds it, so we never send a request we know will be throttled.
-// One process sees only its own traffic; THROTTLED answers (from other processes' use) re-sync
-// the model and are retried by AdminGraphql.
+// A response's status predates the requests still in flight, so those stay deducted when the
+// model is re-synced. One process sees only its own traffic; THROTTLED answers (from other
+// processes' use) re-sync the model and are retried by AdminGraphql.
 
 export type ThrottleStatus = { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
 
-type Bucket = ThrottleStatus & { at: number };
+/** `inFlight`: points reserved by requests sent but not yet answered. */
+type Bucket = ThrottleStatus & { at: number; inFlight: number };
 
 export type CostLimiterOptions = {
   now?: () => number;
@@ -38,6 +40,7 @@ export class CostLimiter {
       const needed = Math.min(cost, bucket.maximumAvailable);
       if (bucket.currentlyAvailable >= needed) {
         bucket.currentlyAvailable -= needed;
+        bucket.inFlight += needed;
         return;
       }
       const waitMs = Math.ceil(((needed - bucket.currentlyAvailable) / bucket.restoreRate) * 1000);
@@ -46,15 +49,17 @@ export class CostLimiter {
     }
   }
 
-  /** A response's throttleStatus is the truth: replace the model with it. */
-  observe(shop: string, status: ThrottleStatus): void {
-    this.buckets.set(shop, { ...status, at: this.now() });
-  }
-
-  /** Gives back a reservation that was never charged (the request did not run). */
-  release(shop: string, cost: number): void {
+  /**
+   * A request reserved with `cost` was answered. Its throttleStatus (if any) is the truth as of
+   * the answer, less what other requests still in flight will take.
+   */
+  settle(shop: string, cost: number, status?: ThrottleStatus): void {
     const bucket = this.refilled(shop);
-    bucket.currentlyAvailable = Math.min(bucket.maximumAvailable, bucket.currentlyAvailable + cost);
+    bucket.inFlight = Math.max(0, bucket.inFlight - Math.min(cost, bucket.maximumAvailable));
+    if (!status) return;
+    bucket.maximumAvailable = status.maximumAvailable;
+    bucket.restoreRate = status.restoreRate;
+    bucket.currentlyAvailable = status.currentlyAvailable - bucket.inFlight;
   }
 
   available(shop: string): number {
@@ -65,7 +70,7 @@ export class CostLimiter {
     const now = this.now();
     let bucket = this.buckets.get(shop);
     if (!bucket) {
-      bucket = { ...this.initial, at: now };
+      bucket = { ...this.initial, at: now, inFlight: 0 };
       this.buckets.set(shop, bucket);
     }
     const restored = ((now - bucket.at) / 1000) * bucket.restoreRate;

@@ -25,6 +25,7 @@ export function createShopifyPlatform(deps: {
   encryptionKey: Buffer;
   limiter?: CostLimiter;
   now?: () => number;
+  refreshMarginMs?: number;
 }): ShopifyPlatform {
   const api = createShopifyApi(deps.config);
   const sessions = new OfflineSessions({
@@ -33,6 +34,7 @@ export function createShopifyPlatform(deps: {
     encryptionKey: deps.encryptionKey,
     logger: deps.logger,
     ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.refreshMarginMs !== undefined ? { refreshMarginMs: deps.refreshMarginMs } : {}),
   });
   const graphql = new AdminGraphql({
     sessions,
