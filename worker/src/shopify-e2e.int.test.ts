@@ -3,12 +3,12 @@
 // routes, PostgreSQL, Redis and the worker.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ClickWriter, enrollAdvocate, schema } from '@referrals/core';
+import { ClickWriter, enrollAdvocate, findDueRewards, schema } from '@referrals/core';
 import { buildProgram } from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
 import { createShopifyApp, createShopifyPlatform, type ShopifyPlatform } from '@referrals/shopify-app';
 import { type ShopifyEmulator, sendWebhook, startShopifyEmulator } from '@referrals/shopify-emulator';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { describe, expect } from 'vitest';
 import { startWorker, type WorkerRuntime } from './runtime.js';
@@ -236,5 +236,127 @@ describe('Shopify app end to end', () => {
     const [after] = await engine.db.select().from(schema.rewards).where(eq(schema.rewards.id, reward.id));
     expect(after?.status).toBe('reversed');
     expect(stack.platform.graphql.throttled).toBe(0);
+  });
+
+  test('compliance: data request exported, customer redacted, uninstall stops work, shop/redact purges', async ({
+    engine,
+    stack,
+  }) => {
+    const shop = `gdpr-${randomBytes(3).toString('hex')}.myshopify.com`;
+    const state = stack.emulator.installApp(shop);
+    const merchant = await stack.platform.sessions.install(shop, stack.emulator.sessionToken(shop));
+    const hook = (topic: string, payload: unknown, path = '/webhooks/compliance') =>
+      sendWebhook({
+        address: `${stack.baseUrl}${path}`,
+        topic,
+        shop,
+        payload,
+        secret: stack.emulator.apiSecret,
+      });
+    const { programId } = await buildProgram(engine.db, merchant.id, { holdDays: 30 });
+    const advocate = state.addCustomer({ email: 'ada@example.com', firstName: 'Ada' });
+    const enrolled = await enrollAdvocate(engine.db, {
+      merchantId: merchant.id,
+      programId,
+      customer: {
+        platformCustomerId: advocate.id.split('/').pop() ?? '',
+        email: 'ada@example.com',
+        firstName: 'Ada',
+      },
+      consentAt: new Date(),
+    });
+    const friend = state.addCustomer({ email: 'bob@example.org' });
+    const friendId = friend.id.split('/').pop() ?? '';
+    const order = orderPayload({
+      id: 7001,
+      customer: { id: friend.id, email: 'bob@example.org' },
+      total: '80.00',
+      attributes: { _referral_code: enrolled.code ?? '' },
+    });
+    expect((await hook('orders/paid', order, '/webhooks')).status).toBe(200);
+    await waitFor('reward held', async () => {
+      const [r] = await engine.db
+        .select()
+        .from(schema.rewards)
+        .where(eq(schema.rewards.merchantId, merchant.id));
+      return r?.status === 'held' ? r : null;
+    });
+
+    // customers/data_request -> an export the merchant can fetch from the admin.
+    const dataRequest = {
+      shop_id: 1,
+      shop_domain: shop,
+      orders_requested: [7001],
+      customer: { id: Number(friendId), email: 'bob@example.org', phone: null },
+      data_request: { id: 4242 },
+    };
+    expect((await hook('customers/data_request', dataRequest)).status).toBe(200);
+    const exported = await waitFor('export stored', async () => {
+      const [row] = await engine.db
+        .select()
+        .from(schema.privacyRequests)
+        .where(eq(schema.privacyRequests.merchantId, merchant.id));
+      return row;
+    });
+    expect(exported).toMatchObject({ kind: 'customer_data_request', externalId: '4242' });
+    expect(JSON.stringify(exported.result)).toContain('bob@example.org');
+    const listed = await fetch(`${stack.baseUrl}/api/privacy-requests`, {
+      headers: { authorization: `Bearer ${stack.emulator.sessionToken(shop)}` },
+    });
+    expect(((await listed.json()) as { privacyRequests: unknown[] }).privacyRequests).toHaveLength(1);
+
+    // customers/redact -> no trace of the email anywhere in the merchant's rows, amounts kept.
+    const redact = {
+      shop_id: 1,
+      shop_domain: shop,
+      customer: { id: Number(friendId), email: 'bob@example.org' },
+      orders_to_redact: [7001],
+    };
+    expect((await hook('customers/redact', redact)).status).toBe(200);
+    await waitFor('redaction done', async () => {
+      const rows = await engine.db
+        .select()
+        .from(schema.privacyRequests)
+        .where(eq(schema.privacyRequests.merchantId, merchant.id));
+      return rows.some((r) => r.kind === 'customer_redact');
+    });
+    const dump = await engine.db.execute(
+      sql`SELECT row_to_json(t)::text AS j FROM (SELECT * FROM orders WHERE merchant_id = ${merchant.id}) t
+          UNION ALL SELECT row_to_json(t)::text FROM (SELECT * FROM customers WHERE merchant_id = ${merchant.id}) t
+          UNION ALL SELECT row_to_json(t)::text FROM (SELECT * FROM inbound_events WHERE merchant_id = ${merchant.id}) t
+          UNION ALL SELECT row_to_json(t)::text FROM (SELECT * FROM privacy_requests WHERE merchant_id = ${merchant.id}) t`,
+    );
+    expect((dump.rows as { j: string }[]).map((r) => r.j).join('\n')).not.toContain('bob@example.org');
+    const [order7001] = await engine.db
+      .select()
+      .from(schema.orders)
+      .where(eq(schema.orders.merchantId, merchant.id));
+    expect(order7001?.totalMinor).toBe(8000);
+
+    // app/uninstalled -> inactive: the held reward is not released by the sweep, no Shopify call.
+    expect((await hook('app/uninstalled', { id: 1, myshopify_domain: shop }, '/webhooks')).status).toBe(200);
+    await waitFor('uninstalled', async () => {
+      const [m] = await engine.db.select().from(schema.merchants).where(eq(schema.merchants.id, merchant.id));
+      return m?.status === 'uninstalled';
+    });
+    expect(await findDueRewards({ ...engine, now: () => new Date(Date.now() + 40 * 86_400_000) })).toEqual(
+      [],
+    );
+    await expect(stack.platform.sessions.session(merchant.id)).rejects.toThrow(/uninstalled/);
+
+    // shop/redact (48 h later) -> every row of the shop is gone; a repeat is acknowledged.
+    expect((await hook('shop/redact', { shop_id: 1, shop_domain: shop })).status).toBe(200);
+    await waitFor('purged', async () => {
+      const rows = await engine.db
+        .select()
+        .from(schema.merchants)
+        .where(eq(schema.merchants.id, merchant.id));
+      return rows.length === 0;
+    });
+    expect(
+      await engine.db.select().from(schema.rewards).where(eq(schema.rewards.merchantId, merchant.id)),
+    ).toEqual([]);
+    const again = await hook('shop/redact', { shop_id: 1, shop_domain: shop });
+    expect(again.status).toBe(200);
   });
 });
