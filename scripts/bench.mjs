@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 const benches = {
   pipeline: '../worker/dist/bench/pipeline.js',
+  redirect: '../apps/shopify-app/dist/bench/redirect.js',
+  webhooks: '../apps/shopify-app/dist/bench/webhooks.js',
 };
 const [name, ...rest] = process.argv.slice(2);
 if (!name || !(name in benches)) {
