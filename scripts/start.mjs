@@ -1,9 +1,9 @@
 // `npm start`: the whole product in one process on embedded defaults. PGlite is in-process, so
 // the two apps and the worker share one database handle here; with DATABASE_URL set each may also
 // run on its own (`npm start -w <package>`).
-import { openDatabase } from '@referrals/core';
+import { ClickWriter, openDatabase } from '@referrals/core';
 import { createHubSpotApp, parseHubSpotEnv } from '@referrals/hubspot-app';
-import { createShopifyApp, parseShopifyEnv } from '@referrals/shopify-app';
+import { composeShopify, createShopifyApp, parseShopifyEnv } from '@referrals/shopify-app';
 import { ensureRedis, parseWorkerEnv, startWorker } from '@referrals/worker';
 import { pino } from 'pino';
 
@@ -27,11 +27,28 @@ try {
 if (redis.launched)
   logger.info({ url: redis.url }, 'no Redis answered at REDIS_URL; launched a private redis-server');
 
+// Shopify: real credentials, or the sandbox (a local Admin API emulator with a demo shop).
+const shopify = await composeShopify(shopifyEnv, {
+  db: database.db,
+  logger: logger.child({ name: 'shopify' }),
+  emulatorPort: shopifyEnv.SHOPIFY_EMULATOR_PORT,
+});
+if (shopify.sandbox)
+  logger.info(
+    { emulator: shopify.sandbox.emulator.url, shop: shopify.sandbox.shop },
+    'sandbox mode: no Shopify credentials, talking to the local Admin API emulator',
+  );
+const clickWriter = new ClickWriter(database.db, {
+  ipHashSalt: workerEnv.IP_HASH_SALT,
+  onError: (err) => logger.error({ err }, 'click flush failed; retrying'),
+});
+
 const worker = await startWorker({
   engine: { db: database.db, ipHashSalt: workerEnv.IP_HASH_SALT },
   redisUrl: redis.url,
   logger: logger.child({ name: 'worker' }),
   concurrency: workerEnv.WORKER_CONCURRENCY,
+  rewardIssuer: shopify.platform.issuer,
 });
 const listen = (app, port, name) =>
   new Promise((resolve) => {
@@ -45,7 +62,9 @@ const servers = [
     createShopifyApp({
       db: database.db,
       logger: logger.child({ name: 'shopify-app' }),
-      apiSecret: shopifyEnv.SHOPIFY_API_SECRET,
+      apiSecret: shopify.apiSecret,
+      platform: shopify.platform,
+      clickWriter,
     }),
     shopifyEnv.SHOPIFY_APP_PORT,
     'shopify',
@@ -56,6 +75,8 @@ const servers = [
     'hubspot',
   ),
 ];
+if (shopify.sandbox)
+  logger.info({ link: shopify.sandbox.referralLink }, 'sandbox: try the demo referral link');
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT']) {
@@ -65,6 +86,8 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
     logger.info({ signal }, 'shutting down: draining HTTP, jobs and the outbox relay');
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
     await worker.close();
+    await clickWriter.close();
+    await shopify.close();
     await database.close();
     redis.stop();
     process.exit(0);

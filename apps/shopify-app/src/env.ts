@@ -21,6 +21,8 @@ export const shopifyEnvSchema = z
     SHOPIFY_ADMIN_ORIGIN: z.string().url().optional(),
     /** 32 bytes (64 hex chars or base64) sealing tokens at rest. Required with real credentials. */
     ENCRYPTION_KEY: z.string().min(32).optional(),
+    /** The sandbox emulator's port (sandbox mode only; 0 picks a free one). */
+    SHOPIFY_EMULATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(3002),
     IP_HASH_SALT: z.string().min(8).default('sandbox-ip-salt-change-me'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

@@ -1,6 +1,9 @@
-// Runs the Shopify app on its own: env -> database (migrated) -> HTTP. SIGTERM closes cleanly.
-import { openDatabase } from '@referrals/core';
+// Runs the Shopify app on its own: env -> database (migrated) -> Shopify side (real, or the
+// sandbox emulator) -> HTTP. The worker runs separately (`npm start -w @referrals/worker`).
+// SIGTERM closes cleanly.
+import { ClickWriter, openDatabase } from '@referrals/core';
 import { pino } from 'pino';
+import { composeShopify } from './compose.js';
 import { parseShopifyEnv } from './env.js';
 import { createShopifyApp } from './server.js';
 
@@ -8,8 +11,32 @@ const env = parseShopifyEnv();
 const logger = pino({ level: env.LOG_LEVEL, name: 'shopify-app' });
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
 await database.migrate();
-const server = createShopifyApp({ db: database.db, logger, apiSecret: env.SHOPIFY_API_SECRET }).listen(
-  env.SHOPIFY_APP_PORT,
-  () => logger.info({ port: env.SHOPIFY_APP_PORT }, 'shopify app listening'),
+const shopify = await composeShopify(env, {
+  db: database.db,
+  logger,
+  emulatorPort: env.SHOPIFY_EMULATOR_PORT,
+});
+const clickWriter = new ClickWriter(database.db, {
+  ipHashSalt: env.IP_HASH_SALT,
+  onError: (err) => logger.error({ err }, 'click flush failed; retrying'),
+});
+const app = createShopifyApp({
+  db: database.db,
+  logger,
+  apiSecret: shopify.apiSecret,
+  platform: shopify.platform,
+  clickWriter,
+});
+const server = app.listen(env.SHOPIFY_APP_PORT, () => {
+  logger.info({ port: env.SHOPIFY_APP_PORT }, 'shopify app listening');
+  if (shopify.sandbox)
+    logger.info({ link: shopify.sandbox.referralLink }, 'sandbox: try the demo referral link');
+});
+process.once('SIGTERM', () =>
+  server.close(async () => {
+    await clickWriter.close();
+    await shopify.close();
+    await database.close();
+    process.exit(0);
+  }),
 );
-process.once('SIGTERM', () => server.close(() => void database.close().then(() => process.exit(0))));

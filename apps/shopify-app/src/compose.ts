@@ -1,0 +1,114 @@
+// The Shopify side of a process, from its parsed env: with credentials it talks to Shopify (or to
+// SHOPIFY_ADMIN_ORIGIN); without them it runs the sandbox: a local Admin API emulator with one
+// installed shop, a demo programme and advocate, so `npm start` can be clicked through.
+
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createProgram, type Database, enrollAdvocate, parseEncryptionKey, schema } from '@referrals/core';
+import { type ShopifyEmulator, startShopifyEmulator } from '@referrals/shopify-emulator';
+import { eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { ShopifyEnv } from './env.js';
+import { createShopifyPlatform, type ShopifyPlatform } from './shopify/platform.js';
+
+export const SANDBOX_SHOP = 'sandbox.myshopify.com';
+
+export type ShopifySide = {
+  platform: ShopifyPlatform;
+  /** Verifies webhook HMACs (the emulator's secret in the sandbox). */
+  apiSecret: string;
+  sandbox: { emulator: ShopifyEmulator; shop: string; referralLink: string } | null;
+  close(): Promise<void>;
+};
+
+export async function composeShopify(
+  env: ShopifyEnv,
+  deps: { db: Database; logger: Logger; sandboxKeyFile?: string; emulatorPort?: number },
+): Promise<ShopifySide> {
+  if (env.SHOPIFY_API_KEY && env.SHOPIFY_API_SECRET) {
+    const platform = createShopifyPlatform({
+      db: deps.db,
+      logger: deps.logger,
+      encryptionKey: parseEncryptionKey(env.ENCRYPTION_KEY ?? sandboxKey(deps.sandboxKeyFile)),
+      config: {
+        apiKey: env.SHOPIFY_API_KEY,
+        apiSecret: env.SHOPIFY_API_SECRET,
+        appUrl: env.SHOPIFY_APP_URL,
+        scopes: env.SHOPIFY_SCOPES.split(','),
+        adminOrigin: env.SHOPIFY_ADMIN_ORIGIN,
+      },
+    });
+    return { platform, apiSecret: env.SHOPIFY_API_SECRET, sandbox: null, close: async () => {} };
+  }
+  const emulator = await startShopifyEmulator({ port: deps.emulatorPort ?? 0 });
+  const platform = createShopifyPlatform({
+    db: deps.db,
+    logger: deps.logger,
+    encryptionKey: parseEncryptionKey(env.ENCRYPTION_KEY ?? sandboxKey(deps.sandboxKeyFile)),
+    config: {
+      apiKey: emulator.apiKey,
+      apiSecret: emulator.apiSecret,
+      appUrl: env.SHOPIFY_APP_URL,
+      scopes: emulator.scopes.split(','),
+      adminOrigin: emulator.url,
+    },
+  });
+  // The emulator forgets everything on restart: install again (a fresh token exchange).
+  const state = emulator.installApp(SANDBOX_SHOP);
+  const merchant = await platform.sessions.install(SANDBOX_SHOP, emulator.sessionToken(SANDBOX_SHOP));
+  state.addCustomer({ id: 'gid://shopify/Customer/1001', email: 'ada@example.com', firstName: 'Ada' });
+  const code = await seedDemo(deps.db, merchant.id);
+  return {
+    platform,
+    apiSecret: emulator.apiSecret,
+    sandbox: {
+      emulator,
+      shop: SANDBOX_SHOP,
+      referralLink: `${env.SHOPIFY_APP_URL}/r/${code}?shop=${SANDBOX_SHOP}`,
+    },
+    close: () => emulator.close(),
+  };
+}
+
+/** A demo programme and advocate for the sandbox shop, created once. */
+async function seedDemo(db: Database, merchantId: string): Promise<string> {
+  const [existing] = await db
+    .select()
+    .from(schema.programs)
+    .where(eq(schema.programs.merchantId, merchantId));
+  const programId =
+    existing?.id ??
+    (
+      await createProgram(db, {
+        merchantId,
+        name: 'Give 15%, get $10 in store credit',
+        rules: {
+          advocateReward: { kind: 'store_credit', amountMinor: 1000 },
+          friendReward: { kind: 'percent_discount', bps: 1500 },
+          holdDays: 0,
+        },
+        actor: 'sandbox',
+      })
+    ).programId;
+  const enrolled = await enrollAdvocate(db, {
+    merchantId,
+    programId,
+    customer: { platformCustomerId: '1001', email: 'ada@example.com', firstName: 'Ada' },
+    consentAt: new Date(),
+    actor: 'sandbox',
+  });
+  return enrolled.code ?? 'NO-ACTIVE-CODE';
+}
+
+/** The sandbox's sealing key, made once and kept beside the data so restarts can read tokens. */
+function sandboxKey(file = './.data/sandbox-encryption-key'): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    const key = randomBytes(32).toString('hex');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, key, { mode: 0o600 });
+    return key;
+  }
+}
