@@ -262,6 +262,21 @@ test('within the TTL a hit is served from the cache without a query; past it the
   }
 });
 
+test('during shutdown, with the click writer closed, the friend still reaches the shop', async ({
+  engine,
+}) => {
+  const { shop, advocate } = await seed(engine.db);
+  const app = await serve(engine.db);
+  try {
+    await app.clickWriter.close();
+    const res = await app.get(`/r/${advocate.code}?shop=${shop}`);
+    expect(res.status).toBe(302);
+    expect(new URL(res.headers.get('location')!).searchParams.get('ref')).toBe(advocate.code);
+  } finally {
+    await app.close();
+  }
+});
+
 test('an unreachable database gives the friend a 503 page, not a stack', async () => {
   const down = await openDatabase({ url: 'postgres://postgres@127.0.0.1:1/none', poolSize: 1 });
   const app = await serve(down.db);

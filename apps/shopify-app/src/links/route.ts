@@ -57,7 +57,7 @@ export function referralLinkRouter(deps: ReferralLinkDeps): Router {
       ? null
       : new TokenBucketLimiter({ perSecond: 20, burst: 40, ...deps.rateLimit, now });
 
-  // Cache hits answer without a query or an await; only misses go to the database.
+  // Cache hits answer without a query; only misses (coalesced per key) go to the database.
   const merchantFor = async (shopDomain: string): Promise<CachedMerchant> => {
     const hit = merchants.get(shopDomain);
     if (hit !== undefined) return hit;
@@ -112,15 +112,20 @@ export function referralLinkRouter(deps: ReferralLinkDeps): Router {
       });
       // A HEAD is a link checker or prefetcher, not a friend opening the link.
       if (req.method === 'GET') {
-        deps.clickWriter.record({
-          merchantId: merchant.id,
-          codeId: code.id,
-          advocateId: code.advocateId,
-          visitorId,
-          ip: req.ip ?? null,
-          userAgent: req.headers['user-agent'] ?? null,
-          landingUrl: location,
-        });
+        try {
+          deps.clickWriter.record({
+            merchantId: merchant.id,
+            codeId: code.id,
+            advocateId: code.advocateId,
+            visitorId,
+            ip: req.ip ?? null,
+            userAgent: req.headers['user-agent'] ?? null,
+            landingUrl: location,
+          });
+        } catch (error) {
+          // Only a closed writer throws (shutting down): the friend still reaches the shop.
+          deps.logger.warn({ err: error }, 'click not recorded');
+        }
       }
       res.writeHead(302, {
         Location: location,
@@ -129,7 +134,7 @@ export function referralLinkRouter(deps: ReferralLinkDeps): Router {
       });
       res.end();
     } catch (error) {
-      // The database is down or the click writer is closed: the friend gets a page, never a stack.
+      // The database is unreachable: the friend gets a page, never a stack.
       deps.logger.error({ err: error, path: req.path }, 'referral link failed');
       if (!res.headersSent) sendPage(res, 'unavailable', { 'Retry-After': '30' });
     }
