@@ -12,6 +12,7 @@ export * as schema from './db/schema.js';
 export * from './errors.js';
 export * from './events/index.js';
 export * from './fraud/index.js';
+export * from './friend-offers/index.js';
 export * from './identity/index.js';
 export * from './ledger/index.js';
 export * from './merchants/index.js';

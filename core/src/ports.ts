@@ -1,4 +1,5 @@
 // Ports: what the engine needs from the outside world. Adapters live in the apps.
+import type { DomainEvent } from './events/index.js';
 
 export type IssueRewardRequest = {
   merchantId: string;
@@ -41,4 +42,37 @@ export type CrmChange = { merchantId: string; outboxId: number; topic: string; a
 /** Writes referral facts onto CRM contacts. Implemented by the HubSpot app. */
 export interface CrmSync {
   sync(changes: CrmChange[]): Promise<void>;
+}
+
+/** A friend's single-use welcome discount, as the platform is asked to create or switch it off. */
+export type FriendOfferDiscount = {
+  merchantId: string;
+  offerId: string;
+  /** Unique per merchant and derived from the offer: a retry finds the code the first try made. */
+  code: string;
+  kind: 'percent_discount' | 'fixed_discount';
+  bps: number | null;
+  amountMinor: number | null;
+  currency: string;
+  minimumSubtotalMinor: number | null;
+};
+
+/** Creates and deactivates friends' discount codes on a platform. Implemented by the Shopify app. */
+export interface FriendOfferIssuer {
+  /** Idempotent per `code`; returns the platform's id of the discount. */
+  create(offer: FriendOfferDiscount): Promise<{ platformRef: string }>;
+  /** Switches the code off unless it was used; says whether it had been. Idempotent. */
+  deactivate(offer: FriendOfferDiscount): Promise<{ used: boolean }>;
+}
+
+/**
+ * Reads a platform's orders back, for reconciliation: webhooks can be dropped or arrive up to a
+ * day late. Implemented by the Shopify app.
+ */
+export interface OrderSource {
+  /**
+   * The engine events each order updated at or after `since` implies now (placed or paid, each
+   * refund, a cancellation), one array per order, with the ids the platform's webhooks carry.
+   */
+  listOrdersUpdatedSince(merchantId: string, since: Date): AsyncIterable<DomainEvent[]>;
 }

@@ -15,6 +15,8 @@ export const outboxTopics = [
   'reward.voided',
   'reward.clawback_requested',
   'reward.clawed_back',
+  'friend_offer.created',
+  'friend_offer.deactivate',
 ] as const;
 export type OutboxTopic = (typeof outboxTopics)[number];
 

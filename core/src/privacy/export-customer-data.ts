@@ -7,6 +7,7 @@ import {
   auditLog,
   clicks,
   type customers,
+  friendOffers,
   type inboundEvents,
   invitations,
   orderRefunds,
@@ -59,6 +60,8 @@ export type CustomerDataExport = {
     sent: (Omit<Row<typeof invitations>, 'emailNormalized'> & { emailHint: string })[];
     received: Row<typeof invitations>[];
   };
+  /** Welcome discounts the person claimed as a friend. */
+  friendOffers: Row<typeof friendOffers>[];
   orders: (Exported<PrivacySubject['orders'][number]> & { refunds: Row<typeof orderRefunds>[] })[];
   attributionDecisions: Row<typeof attributionDecisions>[];
   referrals: { asAdvocate: AdvocateReferral[]; asFriend: Row<typeof referrals>[] };
@@ -108,6 +111,18 @@ async function collect(db: Database, input: ExportCustomerDataInput): Promise<Cu
     .from(invitations)
     .where(
       and(eq(invitations.merchantId, m), inArray(invitations.emailNormalized, subject.emailsNormalized)),
+    );
+  const offers = await db
+    .select()
+    .from(friendOffers)
+    .where(
+      and(
+        eq(friendOffers.merchantId, m),
+        or(
+          inArray(friendOffers.friendEmailNormalized, subject.emailsNormalized),
+          inArray(friendOffers.visitorId, subject.visitorIds),
+        ),
+      ),
     );
   const refunds = await db
     .select()
@@ -178,6 +193,7 @@ async function collect(db: Database, input: ExportCustomerDataInput): Promise<Cu
       })),
       received: received.map(plain),
     },
+    friendOffers: offers.map(plain),
     orders: subject.orders.map((o) => ({
       ...plain(o),
       refunds: refunds.filter((r) => r.platformOrderId === o.platformOrderId).map(plain),

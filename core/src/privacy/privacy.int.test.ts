@@ -413,6 +413,7 @@ describe('customers/redact', () => {
       referralsRedacted: 0,
       codesDisabled: 0,
       invitationsRedacted: 0,
+      friendOffersRedacted: 0,
       clicksRedacted: 0,
       auditRowsRedacted: 0,
       privacyRequestsRedacted: 0,

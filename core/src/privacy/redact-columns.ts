@@ -2,7 +2,7 @@
 // invitations they sent or received, and clicks on their links or from their browser.
 import { and, eq, inArray, isNotNull, isNull, like, not, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { clicks, customers, invitations, referralCodes } from '../db/schema.js';
+import { clicks, customers, friendOffers, invitations, referralCodes } from '../db/schema.js';
 import type { PrivacySubject } from './find-subject.js';
 
 /** A redacted code can never be typed again: normalised codes hold no dashes. */
@@ -98,5 +98,28 @@ export async function redactClicks(db: Database, subject: PrivacySubject): Promi
       ),
     )
     .returning({ id: clicks.id });
+  return rows.length;
+}
+
+/** Welcome offers the person claimed: the email and browser id go; code, terms and status stay. */
+export async function redactFriendOffers(db: Database, subject: PrivacySubject): Promise<number> {
+  const theirs = or(
+    inArray(friendOffers.friendEmailNormalized, subject.emailsNormalized),
+    inArray(friendOffers.visitorId, subject.visitorIds),
+  );
+  const rows = await db
+    .update(friendOffers)
+    .set({
+      friendEmailNormalized: sql`CASE WHEN ${friendOffers.friendEmailNormalized} IS NULL THEN NULL ELSE 'redacted:' || ${friendOffers.id}::text END`,
+      visitorId: null,
+    })
+    .where(
+      and(
+        eq(friendOffers.merchantId, subject.merchantId),
+        theirs,
+        or(isNotNull(friendOffers.visitorId), not(like(friendOffers.friendEmailNormalized, 'redacted:%'))),
+      ),
+    )
+    .returning({ id: friendOffers.id });
   return rows.length;
 }

@@ -18,6 +18,7 @@ import {
   REDACTED_CODE_PREFIX,
   redactClicks,
   redactCustomerRows,
+  redactFriendOffers,
   redactInvitations,
 } from './redact-columns.js';
 import { redactAuditRows, redactDecisions, redactOrders, redactReferrals } from './redact-records.js';
@@ -37,6 +38,7 @@ export type RedactionCounts = {
   referralsRedacted: number;
   codesDisabled: number;
   invitationsRedacted: number;
+  friendOffersRedacted: number;
   clicksRedacted: number;
   auditRowsRedacted: number;
   /** Recorded compliance requests about the person: contact details and export copies removed. */
@@ -80,6 +82,7 @@ export async function redactCustomer(db: Database, input: RedactCustomerInput): 
       referralsRedacted: await redactReferrals(tx, subject, scrub),
       codesDisabled: await disableCodes(tx, subject, input.at),
       invitationsRedacted: await redactInvitations(tx, subject),
+      friendOffersRedacted: await redactFriendOffers(tx, subject),
       clicksRedacted: await redactClicks(tx, subject),
       auditRowsRedacted: await redactAuditRows(tx, m, aboutIds, scrub),
       privacyRequestsRedacted: await redactPrivacyRequests(tx, subject, scrub, input.at),

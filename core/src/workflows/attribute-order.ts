@@ -3,12 +3,13 @@
 import { decideAttribution } from '../attribution/index.js';
 import type { Database } from '../db/client.js';
 import { attributionDecisions, referrals } from '../db/schema.js';
+import { markFriendOffersUsed } from '../friend-offers/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import { loadProgramBook } from '../programs/index.js';
 import type { EngineContext } from './context.js';
 import { gatherTouches } from './gather-touches.js';
 import { qualifyReferral } from './qualify-referral.js';
-import type { OrderRow } from './record-order.js';
+import type { OrderRow, OrderSignals } from './record-order.js';
 
 export type AttributionOutcome = { credited: boolean; referralId: string | null; rule: string };
 
@@ -21,6 +22,12 @@ export async function attributeOrder(
   // A second paid event for an order (another webhook topic) finds the decision already saved:
   // saveDecision's unique key turns it into a no-op below.
   const orderAt = order.placedAt ?? order.paidAt ?? new Date();
+  // The friend's code was spent whoever ends up credited (and before a rejection below withdraws
+  // that friend's unused offers).
+  await markFriendOffersUsed(db, {
+    merchantId,
+    discountCodes: (order.signals as OrderSignals).discountCodes ?? [],
+  });
   const book = await loadProgramBook(db, merchantId);
   const programId = book.activeProgramId;
   if (!programId) {

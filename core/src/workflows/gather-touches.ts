@@ -6,6 +6,7 @@ import { normalizeCode } from '../advocates/index.js';
 import type { Touch } from '../attribution/index.js';
 import type { Database } from '../db/client.js';
 import { advocates, clicks, customers, invitations, referralCodes } from '../db/schema.js';
+import { findLiveOffersByCodes } from '../friend-offers/index.js';
 import type { ProgramBook } from '../programs/index.js';
 import type { OrderRow, OrderSignals } from './record-order.js';
 
@@ -52,6 +53,17 @@ export async function gatherTouches(
         codeId: row.id,
         source,
         signal: `${label} ${code}`,
+        at: orderAt,
+      });
+    }
+    // A friend's own single-use code, handed out for one advocate, is as explicit as theirs.
+    const discountCodes = explicitCodes.filter((c) => c.source === 'discount').map((c) => c.code);
+    for (const offer of await findLiveOffersByCodes(db, merchantId, discountCodes)) {
+      raw.push({
+        advocateId: offer.advocateId,
+        codeId: offer.codeId,
+        source: 'discount',
+        signal: `friend discount code ${offer.discountCode}`,
         at: orderAt,
       });
     }

@@ -5,6 +5,7 @@ export * from './context.js';
 export * from './explain-order.js';
 export * from './grant-rewards.js';
 export * from './ingest-inbound-event.js';
+export * from './invite-friend-with-offer.js';
 export * from './issue-reward.js';
 export * from './move-referral.js';
 export * from './process-inbound-event.js';

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { referrals } from '../db/schema.js';
 import { DomainError } from '../errors.js';
+import { withdrawFriendOffers } from '../friend-offers/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import { assertTransition, type ReferralStatus } from '../referrals/index.js';
 
@@ -48,4 +49,8 @@ export async function moveReferral(
     aggregateId: referral.id,
     payload: { referralId: referral.id, from: referral.status, to: from, path },
   });
+  // A rejected friend keeps no unused welcome code.
+  if (from === 'rejected') {
+    await withdrawFriendOffers(db, { merchantId: referral.merchantId, referralId: referral.id });
+  }
 }

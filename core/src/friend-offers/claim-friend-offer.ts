@@ -1,0 +1,34 @@
+// A friend arrives through an advocate's referral code (link or storefront page) and claims
+// their welcome discount. Asking again returns the same offer and the same code.
+import { findActiveCode } from '../advocates/index.js';
+import type { Database } from '../db/client.js';
+import { DomainError } from '../errors.js';
+import { type FriendOfferClaim, offerFriendDiscount } from './offer-friend-discount.js';
+
+export type ClaimFriendOfferInput = {
+  merchantId: string;
+  referralCode: string;
+  email?: string | null | undefined;
+  visitorId?: string | null | undefined;
+  at: Date;
+};
+
+export async function claimFriendOffer(
+  db: Database,
+  input: ClaimFriendOfferInput,
+): Promise<FriendOfferClaim> {
+  return db.transaction(async (tx) => {
+    // A disabled or rotated code hands out nothing, as it credits nobody.
+    const code = await findActiveCode(tx, input.merchantId, input.referralCode);
+    if (!code)
+      throw new DomainError('INVALID_CODE', `The referral code ${input.referralCode} is not active.`);
+    return offerFriendDiscount(tx, {
+      merchantId: input.merchantId,
+      advocateId: code.advocateId,
+      codeId: code.id,
+      email: input.email,
+      visitorId: input.visitorId,
+      at: input.at,
+    });
+  });
+}
