@@ -51,6 +51,22 @@ export const routes: Record<OutboxTopic, (row: OutboxRow, now: number) => Route[
       opts: { jobId: `clawback-${p(row).clawbackId}` },
     },
   ],
+  'friend_offer.created': (row) => [
+    {
+      queue: 'rewards',
+      name: 'create-friend-offer',
+      data: { merchantId: row.merchantId, offerId: p(row).offerId },
+      opts: { jobId: `friend-offer-${p(row).offerId}` },
+    },
+  ],
+  'friend_offer.deactivate': (row) => [
+    {
+      queue: 'rewards',
+      name: 'deactivate-friend-offer',
+      data: { merchantId: row.merchantId, offerId: p(row).offerId },
+      opts: { jobId: `friend-offer-off-${p(row).offerId}` },
+    },
+  ],
   'advocate.enrolled': (row) => [toCrm(row)],
   'referral.created': (row) => [toCrm(row)],
   'referral.status_changed': (row) => [toCrm(row)],

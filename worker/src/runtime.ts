@@ -4,13 +4,16 @@ import {
   type CrmSync,
   DomainError,
   type EngineContext,
+  type FriendOfferIssuer,
   type InboundMappers,
+  type OrderSource,
   type RewardIssuer,
 } from '@referrals/core';
 import { shopifyMapper } from '@referrals/shopify-app';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { type JobDeps, jobs } from './jobs/index.js';
+import { DEFAULT_RECONCILE_WINDOW_HOURS } from './jobs/reconcile-shopify-orders.js';
 import {
   defaultJobOptions,
   producerConnection,
@@ -25,7 +28,13 @@ export type WorkerRuntimeOptions = {
   redisUrl: string;
   logger: Logger;
   rewardIssuer?: RewardIssuer | null;
+  /** Creates and switches off friends' welcome codes (the Shopify app's ShopifyFriendOfferIssuer). */
+  friendOfferIssuer?: FriendOfferIssuer | null;
   crmSync?: CrmSync | null;
+  /** Reads Shopify orders back hourly to catch dropped webhooks; without it nothing is reconciled. */
+  orderSource?: OrderSource | null;
+  /** Reconciliation schedule: every hour, looking back 26 hours, unless given. */
+  reconcile?: { everyMs?: number; windowHours?: number };
   /** Defaults to every platform this build knows (Shopify webhooks). */
   mappers?: InboundMappers;
   concurrency?: number;
@@ -69,7 +78,9 @@ export async function startWorker(options: WorkerRuntimeOptions): Promise<Worker
     engine: options.engine,
     logger,
     rewardIssuer: options.rewardIssuer ?? null,
+    friendOfferIssuer: options.friendOfferIssuer ?? null,
     crmSync: options.crmSync ?? null,
+    orderSource: options.orderSource ?? null,
     mappers: options.mappers ?? { shopify: shopifyMapper },
     enqueue: async (queue, name, data, opts) => {
       await queues[queue].add(name, data, opts);
@@ -79,7 +90,10 @@ export async function startWorker(options: WorkerRuntimeOptions): Promise<Worker
     logger.warn('No reward issuer configured: released rewards wait in the rewards queue until one is.');
   }
   const byName = new Map(jobs.map((j) => [j.name, j]));
-  const consumed = (options.consume ?? queueNames).filter((q) => q !== 'rewards' || deps.rewardIssuer);
+  // The rewards queue waits in Redis until something can make its platform calls.
+  const consumed = (options.consume ?? queueNames).filter(
+    (q) => q !== 'rewards' || deps.rewardIssuer || deps.friendOfferIssuer,
+  );
   const workers = consumed.map((queueName) => {
     const worker = new Worker(
       queueName,
@@ -128,6 +142,16 @@ export async function startWorker(options: WorkerRuntimeOptions): Promise<Worker
       { every: 3_600_000 },
       { name: 'purge-relayed-outbox', data: {} },
     );
+    if (deps.orderSource) {
+      await queues.scheduled.upsertJobScheduler(
+        'reconcile-shopify-orders',
+        { every: options.reconcile?.everyMs ?? 3_600_000 },
+        {
+          name: 'reconcile-shopify-orders',
+          data: { windowHours: options.reconcile?.windowHours ?? DEFAULT_RECONCILE_WINDOW_HOURS },
+        },
+      );
+    }
   }
   logger.info({ queues: consumed }, 'worker started');
   return {

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { merchants } from '../db/schema.js';
+import { merchants, platformConnections } from '../db/schema.js';
 
 export type MerchantRow = typeof merchants.$inferSelect;
 
@@ -38,4 +38,33 @@ export async function markMerchantUninstalled(db: Database, merchantId: string):
 export async function findMerchant(db: Database, merchantId: string): Promise<MerchantRow | null> {
   const [row] = await db.select().from(merchants).where(eq(merchants.id, merchantId));
   return row ?? null;
+}
+
+/**
+ * Merchants whose Shopify orders the reconciliation job re-reads: installed (active) with a
+ * working Shopify connection. A revoked or reconnect-needed token cannot read orders anyway.
+ * `merchantId` narrows it to one merchant (is it still to be reconciled?).
+ */
+export async function listShopifyMerchantsToReconcile(
+  db: Database,
+  filter: { merchantId?: string } = {},
+): Promise<{ merchantId: string; shopDomain: string | null }[]> {
+  return db
+    .select({ merchantId: merchants.id, shopDomain: merchants.shopDomain })
+    .from(merchants)
+    .innerJoin(
+      platformConnections,
+      and(
+        eq(platformConnections.merchantId, merchants.id),
+        eq(platformConnections.platform, 'shopify'),
+        eq(platformConnections.status, 'active'),
+      ),
+    )
+    .where(
+      and(
+        eq(merchants.status, 'active'),
+        filter.merchantId ? eq(merchants.id, filter.merchantId) : undefined,
+      ),
+    )
+    .orderBy(asc(merchants.createdAt), asc(merchants.id));
 }

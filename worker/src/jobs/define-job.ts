@@ -1,4 +1,11 @@
-import type { CrmSync, EngineContext, InboundMappers, RewardIssuer } from '@referrals/core';
+import type {
+  CrmSync,
+  EngineContext,
+  FriendOfferIssuer,
+  InboundMappers,
+  OrderSource,
+  RewardIssuer,
+} from '@referrals/core';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { QueueName } from '../queues.js';
@@ -8,7 +15,11 @@ export type JobDeps = {
   engine: EngineContext;
   logger: Logger;
   rewardIssuer: RewardIssuer | null;
+  /** Creates and switches off friends' welcome codes; null: friend-offer jobs wait for a retry. */
+  friendOfferIssuer: FriendOfferIssuer | null;
   crmSync: CrmSync | null;
+  /** Reads platform orders back for reconciliation; null: reconciliation is skipped. */
+  orderSource: OrderSource | null;
   /** Platform payload -> engine events, per platform (internal events need none). */
   mappers: InboundMappers;
   enqueue: (

@@ -1,8 +1,12 @@
 import { clawBackRewardJob } from './claw-back-reward.js';
+import { createFriendOfferJob } from './create-friend-offer.js';
+import { deactivateFriendOfferJob } from './deactivate-friend-offer.js';
 import type { JobDefinition } from './define-job.js';
 import { issueRewardJob } from './issue-reward.js';
 import { processInboundJob } from './process-inbound.js';
 import { purgeRelayedOutboxJob } from './purge-relayed-outbox.js';
+import { reconcileShopifyMerchantJob } from './reconcile-shopify-merchant.js';
+import { reconcileShopifyOrdersJob } from './reconcile-shopify-orders.js';
 import { releaseRewardJob } from './release-reward.js';
 import { sweepDueRewardsJob } from './sweep-due-rewards.js';
 import { syncCrmJob } from './sync-crm.js';
@@ -14,7 +18,11 @@ export const jobs: JobDefinition[] = [
   releaseRewardJob,
   issueRewardJob,
   clawBackRewardJob,
+  createFriendOfferJob,
+  deactivateFriendOfferJob,
   sweepDueRewardsJob,
   purgeRelayedOutboxJob,
   syncCrmJob,
+  reconcileShopifyOrdersJob,
+  reconcileShopifyMerchantJob,
 ];

@@ -94,6 +94,44 @@ mutation ReferralFlowTrigger($handle: String!, $payload: JSON!) {
   }
 }`;
 
+/**
+ * Orders updated since a time, oldest change first, with every attribution signal the webhook
+ * mapper reads (reconcile/order-to-events.ts maps them the same way). Refund ids are the numeric
+ * ids refunds/create webhooks carry (legacyResourceId).
+ */
+export const RECONCILE_ORDERS = `#graphql
+query ReferralReconcileOrders($first: Int!, $after: String, $query: String!) {
+  orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id
+      legacyResourceId
+      email
+      processedAt
+      updatedAt
+      cancelledAt
+      displayFinancialStatus
+      totalPriceSet { shopMoney { amount currencyCode } }
+      subtotalPriceSet { shopMoney { amount currencyCode } }
+      customer { id firstName defaultEmailAddress { emailAddress } }
+      customAttributes { key value }
+      discountCodes
+      clientIp
+      customerJourneySummary {
+        customerOrderIndex
+        firstVisit { landingPage }
+        lastVisit { landingPage }
+      }
+      shippingAddress { address1 address2 city zip countryCodeV2 }
+      refunds(first: 20) {
+        legacyResourceId
+        createdAt
+        totalRefundedSet { shopMoney { amount currencyCode } }
+      }
+    }
+  }
+}`;
+
 export const allDocuments = {
   DISCOUNT_CODE_CREATE,
   DISCOUNT_CODE_LOOKUP,
@@ -105,4 +143,5 @@ export const allDocuments = {
   GIFT_CARD_BALANCE,
   GIFT_CARD_DEACTIVATE,
   FLOW_TRIGGER_RECEIVE,
+  RECONCILE_ORDERS,
 };
