@@ -1,6 +1,7 @@
 export * from './compose.js';
 export * from './env.js';
 export * from './links/index.js';
+export * from './proxy/index.js';
 export * from './reconcile/index.js';
 export * from './rewards/index.js';
 export * from './server.js';

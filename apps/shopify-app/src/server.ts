@@ -1,5 +1,5 @@
-// The Shopify app's HTTP server: webhooks, referral links, the embedded admin (HTML shell + /api
-// behind session tokens) and health.
+// The Shopify app's HTTP server: webhooks, referral links, the app proxy (storefront pages), the
+// embedded admin (HTML shell + /api behind session tokens) and health.
 import { type ClickWriter, checkHealth, type Database } from '@referrals/core';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
@@ -8,6 +8,7 @@ import { requireSessionToken } from './admin/session-token.js';
 import { adminShellRouter } from './admin/shell.js';
 import { errorHandler } from './error-handler.js';
 import { type ReferralLinkDeps, referralLinkRouter } from './links/index.js';
+import { proxyRouter } from './proxy/index.js';
 import type { ShopifyPlatform } from './shopify/platform.js';
 import { shopifyWebhookRouter } from './webhooks/index.js';
 
@@ -40,6 +41,17 @@ export function createShopifyApp(deps: ShopifyAppDeps): Express {
     );
   }
   const platform = deps.platform;
+  if (platform && deps.apiSecret) {
+    // Storefront pages Shopify proxies from https://{shop}/apps/referrals (signature checked).
+    app.use(
+      proxyRouter({
+        db: deps.db,
+        apiSecret: deps.apiSecret,
+        logger: deps.logger,
+        linkBaseUrl: platform.config.appUrl,
+      }),
+    );
+  }
   if (platform) {
     app.use(adminShellRouter({ apiKey: platform.config.apiKey }));
     app.use(

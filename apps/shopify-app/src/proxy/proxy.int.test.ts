@@ -1,0 +1,389 @@
+// The app proxy over real HTTP on real PostgreSQL, signed as Shopify signs: refused requests write
+// nothing, enrolment, the dashboard, the share block's JSON, the friend landing page, merchant
+// isolation and escaping.
+import type { AddressInfo } from 'node:net';
+import {
+  type Database,
+  enrollAdvocate,
+  issueReward,
+  markMerchantUninstalled,
+  releaseReward,
+  schema,
+} from '@referrals/core';
+import {
+  buildAdvocate,
+  buildMerchant,
+  buildProgram,
+  deliver,
+  orderFacts,
+  RecordingRewardIssuer,
+} from '@referrals/core/testing';
+import { dbTest as test } from '@referrals/core/testing/fixtures';
+import { and, eq } from 'drizzle-orm';
+import express from 'express';
+import { pino } from 'pino';
+import { describe, expect } from 'vitest';
+import { errorHandler } from '../error-handler.js';
+import { formatDate } from './format.js';
+import { proxyRouter } from './router.js';
+import { type ProxyQueryParams, proxyQuery, signProxyQuery } from './testing.js';
+
+const SECRET = 'proxy-int-secret';
+const LINK_BASE = 'https://referrals.example.com/';
+const CODE = /^[A-Za-z0-9_-]{3,32}$/; // the share block's check (share.js)
+
+async function serve(db: Database) {
+  const logger = pino({ level: 'silent' });
+  const app = express();
+  app.use(proxyRouter({ db, apiSecret: SECRET, logger, linkBaseUrl: LINK_BASE }));
+  app.use(errorHandler(logger));
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  type As = { shop: string; customerId?: string | null; nowMs?: number; extra?: ProxyQueryParams };
+  return {
+    get: (path: string, as: As) => fetch(`${base}${path}?${proxyQuery(SECRET, as)}`, { redirect: 'manual' }),
+    raw: (pathAndQuery: string, init: RequestInit = {}) =>
+      fetch(`${base}${pathAndQuery}`, { redirect: 'manual', ...init }),
+    post: (path: string, as: As, form: Record<string, string>) =>
+      fetch(`${base}${path}?${proxyQuery(SECRET, as)}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+      }),
+    close: () => new Promise((r) => server.close(r)),
+  };
+}
+type App = Awaited<ReturnType<typeof serve>>;
+
+async function shopWithProgram(db: Database) {
+  const merchant = await buildMerchant(db);
+  const { programId } = await buildProgram(db, merchant.id);
+  return { merchant, programId, shop: merchant.shopDomain! };
+}
+
+const advocatesOf = (db: Database, merchantId: string) =>
+  db.select().from(schema.advocates).where(eq(schema.advocates.merchantId, merchantId));
+
+/** The enrolment form's token, read from the page as a browser would submit it. */
+async function formToken(app: App, shop: string, customerId: string): Promise<string> {
+  const page = await (await app.get('/proxy', { shop, customerId })).text();
+  const token = /name="token" value="([^"]+)"/.exec(page)?.[1];
+  if (!token) throw new Error(`no enrolment form in:\n${page}`);
+  return token;
+}
+
+const withApp = async (db: Database, run: (app: App) => Promise<void>) => {
+  const app = await serve(db);
+  try {
+    await run(app);
+  } finally {
+    await app.close();
+  }
+};
+
+describe('refused requests', () => {
+  test('a bad signature is a 401 page and enrols nobody', async ({ engine }) => {
+    const { merchant, shop } = await shopWithProgram(engine.db);
+    await withApp(engine.db, async (app) => {
+      const token = await formToken(app, shop, '101');
+      const forged = signProxyQuery(
+        {
+          shop,
+          logged_in_customer_id: '101',
+          path_prefix: '/apps/referrals',
+          timestamp: `${Math.floor(Date.now() / 1000)}`,
+        },
+        'not-the-secret',
+      );
+      const post = await app.raw(`/proxy/enroll?${forged}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `consent=on&token=${token}`,
+      });
+      expect(post.status).toBe(401);
+      expect(post.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await post.text()).toMatch(/Unauthorized/);
+      // A valid query with its customer id swapped after signing.
+      const swapped = proxyQuery(SECRET, { shop, customerId: '101' }).replace(
+        'logged_in_customer_id=101',
+        'logged_in_customer_id=102',
+      );
+      expect((await app.raw(`/proxy?${swapped}`)).status).toBe(401);
+      expect((await app.raw('/proxy')).status).toBe(401);
+      const link = await app.raw(`/proxy/link?${forged}`);
+      expect(link.status).toBe(401);
+      expect(await link.json()).toMatchObject({ error: 'UNAUTHORIZED' });
+      expect(await advocatesOf(engine.db, merchant.id)).toEqual([]);
+    });
+  });
+
+  test('a stale timestamp is a 401, a fresh one is not', async ({ engine }) => {
+    const { shop } = await shopWithProgram(engine.db);
+    await withApp(engine.db, async (app) => {
+      expect((await app.get('/proxy', { shop, nowMs: Date.now() - 10 * 60_000 })).status).toBe(401);
+      expect((await app.get('/proxy', { shop, nowMs: Date.now() - 60_000 })).status).toBe(200);
+    });
+  });
+
+  test('an unknown or uninstalled shop is a 404 page', async ({ engine }) => {
+    const { merchant, shop } = await shopWithProgram(engine.db);
+    await withApp(engine.db, async (app) => {
+      const unknown = await app.get('/proxy', { shop: 'nobody-here.myshopify.com' });
+      expect(unknown.status).toBe(404);
+      expect(unknown.headers.get('content-type')).toBe('application/liquid');
+      expect(
+        (await app.get('/proxy/link', { shop: 'nobody-here.myshopify.com', customerId: '1' })).status,
+      ).toBe(404);
+      await markMerchantUninstalled(engine.db, merchant.id);
+      expect((await app.get('/proxy', { shop })).status).toBe(404);
+    });
+  });
+});
+
+test('a logged-out visitor sees the programme and a log-in link, as Liquid', async ({ engine }) => {
+  const { shop } = await shopWithProgram(engine.db);
+  await withApp(engine.db, async (app) => {
+    for (const path of ['/proxy', '/proxy/']) {
+      const res = await app.get(path, { shop });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/liquid');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const page = await res.text();
+      expect(page).toContain('href="/account/login?return_url=/apps/referrals"');
+      expect(page).toContain('You get $10.00 in store credit for each friend who places their first order.');
+      expect(page).toContain('Your friend gets 15% off on their first order.');
+      expect(page).not.toMatch(/<form|on[a-z]+=/i);
+    }
+    const elsewhere = await app.get('/proxy/nothing-here', { shop });
+    expect(elsewhere.status).toBe(404);
+  });
+});
+
+test('a shop without an active programme says so, and enrolment finds no programme', async ({ engine }) => {
+  const merchant = await buildMerchant(engine.db);
+  const shop = merchant.shopDomain!;
+  await withApp(engine.db, async (app) => {
+    expect(await (await app.get('/proxy', { shop })).text()).toMatch(/not running a referral programme/);
+    expect(await (await app.get('/proxy', { shop, customerId: '5' })).text()).toMatch(
+      /not running a referral programme/,
+    );
+  });
+});
+
+test('enrolment: consent is required, the form token is checked, then the dashboard shows the link', async ({
+  engine,
+}) => {
+  const { merchant, programId, shop } = await shopWithProgram(engine.db);
+  await withApp(engine.db, async (app) => {
+    const as = { shop, customerId: '4242' };
+    const form = await app.get('/proxy', as);
+    const formPage = await form.text();
+    expect(formPage).toContain('<form method="post" action="/apps/referrals/enroll">');
+    expect(formPage).toContain('name="consent" value="on" required');
+    const token = await formToken(app, shop, '4242');
+
+    const noConsent = await app.post('/proxy/enroll', as, { token });
+    expect(noConsent.status).toBe(400);
+    expect(noConsent.headers.get('content-type')).toBe('application/liquid');
+    expect(await noConsent.text()).toMatch(/tick the box/);
+    const wrongConsent = await app.post('/proxy/enroll', as, { token, consent: 'yes' });
+    expect(wrongConsent.status).toBe(400);
+    // A token issued to another customer, or none: a cross-site post cannot enrol anyone.
+    const othersToken = await formToken(app, shop, '4243');
+    expect((await app.post('/proxy/enroll', as, { token: othersToken, consent: 'on' })).status).toBe(400);
+    expect((await app.post('/proxy/enroll', as, { consent: 'on' })).status).toBe(400);
+    expect((await app.post('/proxy/enroll', { shop }, { token, consent: 'on' })).status).toBe(401);
+    expect(await advocatesOf(engine.db, merchant.id)).toEqual([]);
+
+    const enrolled = await app.post('/proxy/enroll', as, { token, consent: 'on' });
+    expect(enrolled.status).toBe(303);
+    expect(enrolled.headers.get('location')).toBe('/apps/referrals');
+    const again = await app.post('/proxy/enroll', as, { token, consent: 'on' });
+    expect(again.status).toBe(303);
+    const rows = await advocatesOf(engine.db, merchant.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ programId, status: 'active' });
+
+    const [code] = await engine.db
+      .select()
+      .from(schema.referralCodes)
+      .where(eq(schema.referralCodes.advocateId, rows[0]!.id));
+    const dashboard = await (await app.get('/proxy', as)).text();
+    expect(dashboard).toContain(`<strong class="referrals-proxy__code">${code!.code}</strong>`);
+    expect(dashboard).toContain(`value="https://referrals.example.com/r/${code!.code}?shop=${shop}"`);
+    expect(dashboard).toMatch(/No referrals yet/);
+    expect(dashboard).not.toMatch(/<form/);
+  });
+});
+
+test('/proxy/link answers the share block: 401 logged out, 404 for a non-advocate, {code, url} for an advocate', async ({
+  engine,
+}) => {
+  const { merchant, programId, shop } = await shopWithProgram(engine.db);
+  const advocate = await enrollAdvocate(engine.db, {
+    merchantId: merchant.id,
+    programId,
+    customer: { platformCustomerId: '300' },
+    consentAt: new Date(),
+  });
+  await withApp(engine.db, async (app) => {
+    const loggedOut = await app.get('/proxy/link', { shop });
+    expect(loggedOut.status).toBe(401);
+    expect(loggedOut.headers.get('content-type')).toMatch(/^application\/json/);
+    expect((await app.get('/proxy/link', { shop, customerId: '301' })).status).toBe(404);
+    const res = await app.get('/proxy/link', { shop, customerId: '300' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = (await res.json()) as { code: string; url: string };
+    expect(body).toEqual({
+      code: advocate.code,
+      url: `https://referrals.example.com/r/${advocate.code}?shop=${shop}`,
+    });
+    expect(body.code).toMatch(CODE);
+    expect(new URL(body.url).protocol).toBe('https:');
+  });
+});
+
+test('the dashboard masks friends without a name and shows when a held reward is confirmed', async ({
+  engine,
+}) => {
+  const { merchant, programId, shop } = await shopWithProgram(engine.db);
+  const advocate = await enrollAdvocate(engine.db, {
+    merchantId: merchant.id,
+    programId,
+    customer: { platformCustomerId: '900', email: 'ada@example.com', firstName: 'Ada' },
+    consentAt: new Date(),
+  });
+  const order = orderFacts({ referralCode: advocate.code!, customer: { email: 'Bob.Smith@example.org' } });
+  expect(await deliver(engine, merchant.id, { type: 'OrderPaid', ...order })).toEqual({
+    status: 'processed',
+  });
+  const [held] = await engine.db
+    .select()
+    .from(schema.rewards)
+    .where(and(eq(schema.rewards.merchantId, merchant.id), eq(schema.rewards.recipient, 'advocate')));
+  expect(held?.status).toBe('held');
+
+  await withApp(engine.db, async (app) => {
+    const page = await (await app.get('/proxy', { shop, customerId: '900' })).text();
+    expect(page).toContain('Ada, your referrals');
+    expect(page).toContain('<td>b***@example.org</td><td>Approved</td>');
+    expect(page).not.toMatch(/bob\.?smith/i);
+    expect(page).toContain(`$10.00 store credit: confirmed on ${formatDate(held!.holdUntil)}`);
+    expect(page).toContain('Total earned: $0.00. Pending: $10.00.');
+
+    // Fifteen days on, the worker releases and issues it: the reward moves to "Earned".
+    const later = { ...engine, now: () => new Date(Date.now() + 15 * 86_400_000) };
+    expect(await releaseReward(later, { merchantId: merchant.id, rewardId: held!.id })).toBe('released');
+    const released = await (await app.get('/proxy', { shop, customerId: '900' })).text();
+    expect(released).toContain('$10.00 store credit: confirmed, on its way to you');
+    const issuer = new RecordingRewardIssuer();
+    expect(await issueReward(later, issuer, { merchantId: merchant.id, rewardId: held!.id })).toBe('issued');
+    const [issued] = await engine.db.select().from(schema.rewards).where(eq(schema.rewards.id, held!.id));
+    const after = await (await app.get('/proxy', { shop, customerId: '900' })).text();
+    expect(after).toContain(
+      `<h3>Earned</h3><ul><li>$10.00 store credit: received ${formatDate(issued!.issuedAt!)}</li>`,
+    );
+    expect(after).toContain('Total earned: $10.00. Pending: $0.00.');
+    expect(after).not.toContain('<h3>Pending</h3>');
+  });
+});
+
+test("merchant A's customer never sees merchant B's advocate with the same customer id", async ({
+  engine,
+}) => {
+  const a = await shopWithProgram(engine.db);
+  const b = await shopWithProgram(engine.db);
+  const enrol = (m: typeof a) =>
+    enrollAdvocate(engine.db, {
+      merchantId: m.merchant.id,
+      programId: m.programId,
+      customer: { platformCustomerId: '777', firstName: m === a ? 'Anna' : 'Bert' },
+      consentAt: new Date(),
+    });
+  const inB = await enrol(b);
+  await withApp(engine.db, async (app) => {
+    // A has no advocate 777 yet: the enrolment form, not B's dashboard.
+    const pageA = await (await app.get('/proxy', { shop: a.shop, customerId: '777' })).text();
+    expect(pageA).toContain('Join our referral programme');
+    expect(pageA).not.toContain(inB.code!);
+    expect((await app.get('/proxy/link', { shop: a.shop, customerId: '777' })).status).toBe(404);
+
+    const inA = await enrol(a);
+    const link = (await (await app.get('/proxy/link', { shop: a.shop, customerId: '777' })).json()) as {
+      code: string;
+    };
+    expect(link.code).toBe(inA.code);
+    const dashboardA = await (await app.get('/proxy', { shop: a.shop, customerId: '777' })).text();
+    expect(dashboardA).toContain('Anna, your referrals');
+    expect(dashboardA).not.toContain(inB.code!);
+    expect(dashboardA).not.toContain('Bert');
+    // B's code is not a valid invitation on A's storefront.
+    expect((await app.get(`/proxy/invite/${inB.code}`, { shop: a.shop })).status).toBe(404);
+  });
+});
+
+test("the friend's landing page names the advocate by first name and states the friend reward, never the email", async ({
+  engine,
+}) => {
+  const { merchant, programId, shop } = await shopWithProgram(engine.db);
+  const advocate = await enrollAdvocate(engine.db, {
+    merchantId: merchant.id,
+    programId,
+    customer: { platformCustomerId: '501', email: 'grace.hopper@example.com', firstName: 'Grace' },
+    consentAt: new Date(),
+  });
+  const nameless = await buildAdvocate(engine.db, merchant.id, programId, 'no.name@example.com');
+  await withApp(engine.db, async (app) => {
+    const res = await app.get(`/proxy/invite/${advocate.code!.toLowerCase()}`, { shop });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/liquid');
+    const page = await res.text();
+    expect(page).toContain('<h1>Grace invited you</h1>');
+    expect(page).toContain('You get 15% off on your first order.');
+    expect(page).toContain(`href="/?ref=${advocate.code}"`);
+    expect(page).not.toMatch(/grace\.hopper|@example\.com/i);
+
+    const anonymous = await (await app.get(`/proxy/invite/${nameless.code}`, { shop })).text();
+    expect(anonymous).toContain('<h1>A friend invited you</h1>');
+    expect(anonymous).not.toMatch(/no\.name/);
+
+    for (const bad of ['NOSUCHCODE', 'x', '%3Cscript%3E']) {
+      const invalid = await app.get(`/proxy/invite/${bad}`, { shop });
+      expect(invalid.status).toBe(404);
+      const text = await invalid.text();
+      expect(text).toMatch(/no longer valid/);
+      expect(text).toContain('href="/"');
+      expect(text).not.toMatch(/<script>/i);
+    }
+  });
+});
+
+test('names are escaped as HTML and as Liquid', async ({ engine }) => {
+  const { merchant, programId, shop } = await shopWithProgram(engine.db);
+  const scripted = await enrollAdvocate(engine.db, {
+    merchantId: merchant.id,
+    programId,
+    customer: { platformCustomerId: '600', firstName: '<script>alert(1)</script>' },
+    consentAt: new Date(),
+  });
+  const liquid = await enrollAdvocate(engine.db, {
+    merchantId: merchant.id,
+    programId,
+    customer: { platformCustomerId: '601', firstName: '{{ customer.email }}' },
+    consentAt: new Date(),
+  });
+  await withApp(engine.db, async (app) => {
+    const invite = await (await app.get(`/proxy/invite/${scripted.code}`, { shop })).text();
+    expect(invite).toContain('&lt;script&gt;alert(1)&lt;/script&gt; invited you');
+    expect(invite).not.toContain('<script>');
+    const dashboard = await (await app.get('/proxy', { shop, customerId: '600' })).text();
+    expect(dashboard).toContain('&lt;script&gt;alert(1)&lt;/script&gt;, your referrals');
+    expect(dashboard).not.toContain('<script>');
+    const liquidInvite = await (await app.get(`/proxy/invite/${liquid.code}`, { shop })).text();
+    expect(liquidInvite).toContain('&#123;&#123; customer.email &#125;&#125; invited you');
+    expect(liquidInvite).not.toContain('{{');
+  });
+});
