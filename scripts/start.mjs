@@ -49,6 +49,8 @@ const worker = await startWorker({
   logger: logger.child({ name: 'worker' }),
   concurrency: workerEnv.WORKER_CONCURRENCY,
   rewardIssuer: shopify.platform.issuer,
+  friendOfferIssuer: shopify.platform.friendOffers,
+  orderSource: shopify.platform.orderSource,
 });
 const listen = (app, port, name) =>
   new Promise((resolve) => {

@@ -1,5 +1,8 @@
 // The worker's composition root: env -> database -> Redis -> queues. SIGTERM drains and exits.
+// With Shopify credentials it issues rewards, friend codes and reconciles orders through the
+// Shopify app's adapters; without them (the sandbox runs everything in `npm start`) rewards wait.
 import { openDatabase } from '@referrals/core';
+import { composeShopify, parseShopifyEnv } from '@referrals/shopify-app';
 import { pino } from 'pino';
 import { parseWorkerEnv } from './env.js';
 import { startWorker } from './runtime.js';
@@ -8,11 +11,20 @@ const env = parseWorkerEnv();
 const logger = pino({ level: env.LOG_LEVEL, name: 'worker' });
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
 await database.migrate();
+const shopifyEnv = parseShopifyEnv();
+const shopify = shopifyEnv.SHOPIFY_API_KEY
+  ? await composeShopify(shopifyEnv, { db: database.db, logger: logger.child({ name: 'shopify' }) })
+  : null;
+if (!shopify)
+  logger.warn('no SHOPIFY_API_KEY: rewards and friend codes wait until a worker with credentials runs');
 const runtime = await startWorker({
   engine: { db: database.db, ipHashSalt: env.IP_HASH_SALT },
   redisUrl: env.REDIS_URL,
   logger,
   concurrency: env.WORKER_CONCURRENCY,
+  rewardIssuer: shopify?.platform.issuer ?? null,
+  friendOfferIssuer: shopify?.platform.friendOffers ?? null,
+  orderSource: shopify?.platform.orderSource ?? null,
 });
 
 let stopping = false;

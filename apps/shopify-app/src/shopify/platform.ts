@@ -3,6 +3,8 @@
 import type { Database } from '@referrals/core';
 import type { Shopify } from '@shopify/shopify-api';
 import type { Logger } from 'pino';
+import { ShopifyOrderSource } from '../reconcile/shopify-order-source.js';
+import { ShopifyFriendOfferIssuer } from '../rewards/friend-offers.js';
 import { ShopifyRewardIssuer } from '../rewards/shopify-reward-issuer.js';
 import { AdminGraphql } from './admin-graphql.js';
 import { createShopifyApi, type ShopifyApiConfig } from './api.js';
@@ -15,6 +17,10 @@ export type ShopifyPlatform = {
   sessions: OfflineSessions;
   graphql: AdminGraphql;
   issuer: ShopifyRewardIssuer;
+  /** Creates and switches off friends' single-use welcome codes. */
+  friendOffers: ShopifyFriendOfferIssuer;
+  /** Reads recent orders back for the reconciliation job (missed webhooks). */
+  orderSource: ShopifyOrderSource;
   encryptionKey: Buffer;
 };
 
@@ -42,5 +48,16 @@ export function createShopifyPlatform(deps: {
     ...(deps.limiter ? { limiter: deps.limiter } : {}),
   });
   const issuer = new ShopifyRewardIssuer({ db: deps.db, graphql });
-  return { config: deps.config, api, sessions, graphql, issuer, encryptionKey: deps.encryptionKey };
+  const friendOffers = new ShopifyFriendOfferIssuer(graphql);
+  const orderSource = new ShopifyOrderSource({ graphql, logger: deps.logger });
+  return {
+    config: deps.config,
+    api,
+    sessions,
+    graphql,
+    issuer,
+    friendOffers,
+    orderSource,
+    encryptionKey: deps.encryptionKey,
+  };
 }
