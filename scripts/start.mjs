@@ -51,6 +51,7 @@ const worker = await startWorker({
   rewardIssuer: shopify.platform.issuer,
   friendOfferIssuer: shopify.platform.friendOffers,
   orderSource: shopify.platform.orderSource,
+  platformNotifier: shopify.platform.notifier,
 });
 const listen = (app, port, name) =>
   new Promise((resolve) => {

@@ -76,3 +76,33 @@ export interface OrderSource {
    */
   listOrdersUpdatedSince(merchantId: string, since: Date): AsyncIterable<DomainEvent[]>;
 }
+
+/** A referral reached approved: the advocate's friend bought and the referral counts. */
+export type ReferralConvertedNotice = {
+  merchantId: string;
+  referralId: string;
+  advocatePlatformCustomerId: string | null;
+  advocateEmail: string | null;
+  code: string | null;
+  platformOrderId: string;
+};
+
+export type RewardIssuedNotice = {
+  merchantId: string;
+  rewardId: string;
+  recipient: 'advocate' | 'friend';
+  recipientPlatformCustomerId: string | null;
+  code: string | null;
+  kind: IssueRewardRequest['kind'];
+  amountMinor: number;
+  currency: string;
+};
+
+/**
+ * Tells the platform about milestones so merchants can act on them (Shopify Flow triggers:
+ * emails, tags, workflows). Called at most once per notice: a repeat would email people twice.
+ */
+export interface PlatformNotifier {
+  referralConverted(notice: ReferralConvertedNotice): Promise<void>;
+  rewardIssued(notice: RewardIssuedNotice): Promise<void>;
+}

@@ -25,6 +25,7 @@ const runtime = await startWorker({
   rewardIssuer: shopify?.platform.issuer ?? null,
   friendOfferIssuer: shopify?.platform.friendOffers ?? null,
   orderSource: shopify?.platform.orderSource ?? null,
+  platformNotifier: shopify?.platform.notifier ?? null,
 });
 
 let stopping = false;

@@ -16,6 +16,19 @@ const toCrm = (row: OutboxRow): Route => ({
 
 const p = (row: OutboxRow) => row.payload as Record<string, string>;
 
+const notify = (row: OutboxRow, notice: 'referral_converted' | 'reward_issued', id: string): Route => ({
+  queue: 'rewards',
+  name: 'notify-platform',
+  data: { merchantId: row.merchantId, notice, id },
+  opts: { jobId: `notify-${notice}-${id}` },
+});
+
+/** A referral converts when a move passes through approved (possibly with other steps). */
+const convertsIn = (row: OutboxRow): boolean => {
+  const payload = row.payload as { to?: string; path?: string[] };
+  return payload.to === 'approved' || (payload.path ?? []).includes('approved');
+};
+
 /** Where each topic goes. A Record, so a new topic is a compile error until it is routed. */
 export const routes: Record<OutboxTopic, (row: OutboxRow, now: number) => Route[]> = {
   'inbound.received': (row) => [
@@ -69,8 +82,11 @@ export const routes: Record<OutboxTopic, (row: OutboxRow, now: number) => Route[
   ],
   'advocate.enrolled': (row) => [toCrm(row)],
   'referral.created': (row) => [toCrm(row)],
-  'referral.status_changed': (row) => [toCrm(row)],
-  'reward.issued': (row) => [toCrm(row)],
+  'referral.status_changed': (row) => [
+    toCrm(row),
+    ...(convertsIn(row) ? [notify(row, 'referral_converted', p(row).referralId!)] : []),
+  ],
+  'reward.issued': (row) => [toCrm(row), notify(row, 'reward_issued', p(row).rewardId!)],
   'reward.voided': (row) => [toCrm(row)],
   'reward.clawed_back': (row) => [toCrm(row)],
 };

@@ -7,6 +7,7 @@ import {
   type FriendOfferIssuer,
   type InboundMappers,
   type OrderSource,
+  type PlatformNotifier,
   type RewardIssuer,
 } from '@referrals/core';
 import { shopifyMapper } from '@referrals/shopify-app';
@@ -33,6 +34,8 @@ export type WorkerRuntimeOptions = {
   crmSync?: CrmSync | null;
   /** Reads Shopify orders back hourly to catch dropped webhooks; without it nothing is reconciled. */
   orderSource?: OrderSource | null;
+  /** Platform notifications (the Shopify app's ShopifyFlowNotifier fires Flow triggers). */
+  platformNotifier?: PlatformNotifier | null;
   /** Reconciliation schedule: every hour, looking back 26 hours, unless given. */
   reconcile?: { everyMs?: number; windowHours?: number };
   /** Defaults to every platform this build knows (Shopify webhooks). */
@@ -81,6 +84,7 @@ export async function startWorker(options: WorkerRuntimeOptions): Promise<Worker
     friendOfferIssuer: options.friendOfferIssuer ?? null,
     crmSync: options.crmSync ?? null,
     orderSource: options.orderSource ?? null,
+    platformNotifier: options.platformNotifier ?? null,
     mappers: options.mappers ?? { shopify: shopifyMapper },
     enqueue: async (queue, name, data, opts) => {
       await queues[queue].add(name, data, opts);

@@ -7,6 +7,7 @@ import { ClickWriter, enrollAdvocate, findDueRewards, schema } from '@referrals/
 import { buildProgram } from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
 import { createShopifyApp, createShopifyPlatform, type ShopifyPlatform } from '@referrals/shopify-app';
+import { proxyQuery } from '@referrals/shopify-app/testing';
 import { type ShopifyEmulator, sendWebhook, startShopifyEmulator } from '@referrals/shopify-emulator';
 import { and, eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
@@ -57,6 +58,8 @@ const test = dbTest.extend<{ stack: Stack }>({
       redisUrl,
       logger,
       rewardIssuer: platform.issuer,
+      friendOfferIssuer: platform.friendOffers,
+      platformNotifier: platform.notifier,
       prefix: `e2e-${randomBytes(4).toString('hex')}`,
       housekeeping: false,
     });
@@ -148,19 +151,32 @@ describe('Shopify app end to end', () => {
     expect(connection?.accessTokenEnc.toString('latin1')).not.toContain('shpat_');
     expect(connection?.refreshTokenEnc?.toString('latin1')).not.toContain('shprt_');
 
-    const { programId } = await buildProgram(engine.db, merchant.id, {
+    await buildProgram(engine.db, merchant.id, {
       holdDays: 0,
       advocateReward: { kind: 'store_credit', amountMinor: 1500 },
       fraud: { rules: { velocity: { enabled: false } } },
     });
     const advocateCustomer = state.addCustomer({ email: 'ada@example.com', firstName: 'Ada' });
-    const enrolled = await enrollAdvocate(engine.db, {
-      merchantId: merchant.id,
-      programId,
-      customer: { platformCustomerId: advocateCustomer.id.split('/').pop() ?? '', email: 'ada@example.com' },
-      consentAt: new Date(),
+    const advocateId = advocateCustomer.id.split('/').pop() ?? '';
+    // The advocate enrols on the storefront (app proxy, signed by Shopify), consenting to the terms.
+    const proxied = (path: string) =>
+      `${stack.baseUrl}${path}?${proxyQuery(stack.emulator.apiSecret, { shop, customerId: advocateId })}`;
+    const form = await (await fetch(proxied('/proxy'))).text();
+    const token = /name="token" value="([^"]+)"/.exec(form)?.[1] ?? '';
+    const enrolment = await fetch(proxied('/proxy/enroll'), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ consent: 'on', token }).toString(),
     });
-    const code = enrolled.code ?? '';
+    expect(enrolment.status).toBe(303);
+    const link = (await (await fetch(proxied('/proxy/link'))).json()) as { code: string; url: string };
+    const code = link.code;
+    const [advocateRow] = await engine.db
+      .select()
+      .from(schema.advocates)
+      .where(eq(schema.advocates.merchantId, merchant.id));
+    const enrolled = { advocateId: advocateRow?.id };
 
     // The friend clicks the advocate's link and lands on the storefront with the code and a visitor id.
     const click = await fetch(`${stack.baseUrl}/r/${code.toLowerCase()}?shop=${shop}`, {
@@ -195,6 +211,15 @@ describe('Shopify app end to end', () => {
     expect(credits()).toHaveLength(1);
     expect(credits()[0]).toMatchObject({ amountMinor: 1500, notify: true });
     expect(reward.platformRef).toBe(credits()[0]?.id);
+    // Flow triggers fired once each, however often the webhook came.
+    await waitFor('flow triggers', async () => state.flowTriggers.length >= 2);
+    expect(state.flowTriggers.map((t) => t.handle).sort()).toEqual(['referral-converted', 'reward-issued']);
+    expect(state.flowTriggers.find((t) => t.handle === 'reward-issued')?.payload).toMatchObject({
+      customer_id: Number(advocateId),
+      'Reward amount': 15,
+      'Reward currency': 'USD',
+      'Recipient role': 'advocate',
+    });
     const [clickRow] = await engine.db
       .select()
       .from(schema.clicks)

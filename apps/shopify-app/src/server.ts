@@ -49,6 +49,8 @@ export function createShopifyApp(deps: ShopifyAppDeps): Express {
         apiSecret: deps.apiSecret,
         logger: deps.logger,
         linkBaseUrl: platform.config.appUrl,
+        friendOffers: platform.friendOffers,
+        customerContact: platform.customerContact,
       }),
     );
   }

@@ -7,6 +7,7 @@ export * from './grant-rewards.js';
 export * from './ingest-inbound-event.js';
 export * from './invite-friend-with-offer.js';
 export * from './issue-reward.js';
+export * from './load-platform-notices.js';
 export * from './move-referral.js';
 export * from './process-inbound-event.js';
 export * from './qualify-referral.js';

@@ -4,6 +4,7 @@ import type {
   FriendOfferIssuer,
   InboundMappers,
   OrderSource,
+  PlatformNotifier,
   RewardIssuer,
 } from '@referrals/core';
 import type { Logger } from 'pino';
@@ -20,6 +21,8 @@ export type JobDeps = {
   crmSync: CrmSync | null;
   /** Reads platform orders back for reconciliation; null: reconciliation is skipped. */
   orderSource: OrderSource | null;
+  /** Platform notifications (Shopify Flow triggers); null: notifications are skipped. */
+  platformNotifier: PlatformNotifier | null;
   /** Platform payload -> engine events, per platform (internal events need none). */
   mappers: InboundMappers;
   enqueue: (

@@ -3,6 +3,7 @@ import { createFriendOfferJob } from './create-friend-offer.js';
 import { deactivateFriendOfferJob } from './deactivate-friend-offer.js';
 import type { JobDefinition } from './define-job.js';
 import { issueRewardJob } from './issue-reward.js';
+import { notifyPlatformJob } from './notify-platform.js';
 import { processInboundJob } from './process-inbound.js';
 import { purgeRelayedOutboxJob } from './purge-relayed-outbox.js';
 import { reconcileShopifyMerchantJob } from './reconcile-shopify-merchant.js';
@@ -25,4 +26,5 @@ export const jobs: JobDefinition[] = [
   syncCrmJob,
   reconcileShopifyOrdersJob,
   reconcileShopifyMerchantJob,
+  notifyPlatformJob,
 ];

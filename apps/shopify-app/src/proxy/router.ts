@@ -17,6 +17,7 @@ import express, { type ErrorRequestHandler, type Response, type Router } from 'e
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { linkCodeSchema } from '../links/link-input.js';
+import type { CustomerContactLookup } from '../shopify/customer-contact.js';
 import { dashboardPage } from './dashboard-page.js';
 import { checkEnrollToken, issueEnrollToken } from './enroll-token.js';
 import { describeFriendOffer, describeProgram } from './format.js';
@@ -40,6 +41,8 @@ export type ProxyDeps = {
   logger: Logger;
   /** The app's public URL, where `/r/:code` links are served. */
   linkBaseUrl: string;
+  /** Reads the customer's email and first name from Shopify when they enrol (best effort). */
+  customerContact?: CustomerContactLookup | undefined;
   /** Creates a friend's code on Shopify while they wait; without it the worker's job does. */
   friendOffers?: FriendOfferIssuer | undefined;
   /** Milliseconds since the epoch; injectable so tests move the signature and consent clocks. */
@@ -122,10 +125,21 @@ export function proxyRouter(deps: ProxyDeps): Router {
     }
     const programId = await findActiveProgramId(db, ctx.merchant.id);
     if (!programId) return sendLiquid(res, 409, noProgramPage());
+    // The proxy names the customer by id only; their email lets the CRM and Flow know them.
+    const contact = deps.customerContact
+      ? await deps.customerContact(ctx.merchant.id, ctx.customerId).catch((err: unknown) => {
+          logger.warn({ err }, 'customer contact lookup failed; enrolling by id only');
+          return null;
+        })
+      : null;
     await enrollAdvocate(db, {
       merchantId: ctx.merchant.id,
       programId,
-      customer: { platformCustomerId: ctx.customerId },
+      customer: {
+        platformCustomerId: ctx.customerId,
+        email: contact?.email ?? null,
+        firstName: contact?.firstName ?? null,
+      },
       consentAt: new Date(now()),
       actor: `customer:${ctx.customerId}`,
     });

@@ -66,6 +66,12 @@ query ReferralStoreCreditAccounts($id: ID!) {
   }
 }`;
 
+/** Who a storefront customer is (the app proxy only gives us their id). */
+export const CUSTOMER_CONTACT = `#graphql
+query ReferralCustomerContact($id: ID!) {
+  customer(id: $id) { id email firstName }
+}`;
+
 export const GIFT_CARD_CREATE = `#graphql
 mutation ReferralGiftCardCreate($input: GiftCardCreateInput!) {
   giftCardCreate(input: $input) {
@@ -139,6 +145,7 @@ export const allDocuments = {
   STORE_CREDIT_CREDIT,
   STORE_CREDIT_DEBIT,
   STORE_CREDIT_ACCOUNTS,
+  CUSTOMER_CONTACT,
   GIFT_CARD_CREATE,
   GIFT_CARD_BALANCE,
   GIFT_CARD_DEACTIVATE,

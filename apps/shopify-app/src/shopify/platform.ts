@@ -3,12 +3,14 @@
 import type { Database } from '@referrals/core';
 import type { Shopify } from '@shopify/shopify-api';
 import type { Logger } from 'pino';
+import { ShopifyFlowNotifier } from '../flow/flow-notifier.js';
 import { ShopifyOrderSource } from '../reconcile/shopify-order-source.js';
 import { ShopifyFriendOfferIssuer } from '../rewards/friend-offers.js';
 import { ShopifyRewardIssuer } from '../rewards/shopify-reward-issuer.js';
 import { AdminGraphql } from './admin-graphql.js';
 import { createShopifyApi, type ShopifyApiConfig } from './api.js';
 import type { CostLimiter } from './cost-limiter.js';
+import { type CustomerContactLookup, customerContactLookup } from './customer-contact.js';
 import { OfflineSessions } from './offline-sessions.js';
 
 export type ShopifyPlatform = {
@@ -21,6 +23,10 @@ export type ShopifyPlatform = {
   friendOffers: ShopifyFriendOfferIssuer;
   /** Reads recent orders back for the reconciliation job (missed webhooks). */
   orderSource: ShopifyOrderSource;
+  /** Fires our Flow triggers (referral converted, reward issued). */
+  notifier: ShopifyFlowNotifier;
+  /** A customer's email and first name from Shopify (for proxy enrolments). */
+  customerContact: CustomerContactLookup;
   encryptionKey: Buffer;
 };
 
@@ -58,6 +64,8 @@ export function createShopifyPlatform(deps: {
     issuer,
     friendOffers,
     orderSource,
+    notifier: new ShopifyFlowNotifier(graphql),
+    customerContact: customerContactLookup(graphql),
     encryptionKey: deps.encryptionKey,
   };
 }
