@@ -1,4 +1,5 @@
 // @referrals/core: the platform-neutral engine. Each capability folder's index.ts is its public face.
+export * from './advocate-score/index.js';
 export * from './advocates/index.js';
 export * from './attribution/index.js';
 export * from './audit/index.js';
