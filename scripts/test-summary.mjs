@@ -1,7 +1,15 @@
 // Adds up every package's vitest JSON report into one closing line: "Tests: N passed, N failed".
 import { existsSync, readFileSync } from 'node:fs';
 
-const packages = ['core', 'worker', 'apps/shopify-app', 'apps/shopify-app/emulator', 'apps/hubspot-app'];
+const packages = [
+  'core',
+  'worker',
+  'apps/shopify-app',
+  'apps/shopify-app/emulator',
+  'apps/hubspot-app',
+  'apps/hubspot-app/emulator',
+  'apps/hubspot-app/project/src/app/cards',
+];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
