@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { advocates, customers, referralCodes } from '../db/schema.js';
+import { normalizeEmail } from '../identity/index.js';
 
 type LinkCodeCandidate = { code: string; kind: string; status: string };
 
@@ -36,6 +37,39 @@ export async function findAdvocateLinkCode(
       and(
         eq(customers.merchantId, m),
         eq(customers.platformCustomerId, input.platformCustomerId),
+        eq(advocates.status, 'active'),
+        eq(referralCodes.status, 'active'),
+        inArray(referralCodes.kind, [...SHARED_KINDS]),
+      ),
+    )
+    .orderBy(asc(referralCodes.createdAt), asc(referralCodes.code))
+    .limit(1);
+  return row?.code ?? null;
+}
+
+/**
+ * The link code of the active advocate with this email (e.g. a CRM contact's `referred_by`),
+ * or null. Emails are compared normalised.
+ */
+export async function findActiveCodeByAdvocateEmail(
+  db: Database,
+  merchantId: string,
+  email: string,
+): Promise<string | null> {
+  const normalized = normalizeEmail(email);
+  if (!normalized) return null;
+  const [row] = await db
+    .select({ code: referralCodes.code })
+    .from(customers)
+    .innerJoin(advocates, and(eq(advocates.customerId, customers.id), eq(advocates.merchantId, merchantId)))
+    .innerJoin(
+      referralCodes,
+      and(eq(referralCodes.advocateId, advocates.id), eq(referralCodes.merchantId, merchantId)),
+    )
+    .where(
+      and(
+        eq(customers.merchantId, merchantId),
+        eq(customers.emailNormalized, normalized),
         eq(advocates.status, 'active'),
         eq(referralCodes.status, 'active'),
         inArray(referralCodes.kind, [...SHARED_KINDS]),

@@ -3,10 +3,15 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { advocates, customers, referralCodes, referrals, rewards } from '../db/schema.js';
+import { normalizeEmail } from '../identity/index.js';
 import { maskEmail } from '../privacy/index.js';
 import { pickLinkCode } from './find-advocate-link-code.js';
 
-export type GetAdvocateDashboardInput = { merchantId: string; platformCustomerId: string };
+/** The advocate by their platform customer id (storefront) or by email (CRM contact card). */
+export type GetAdvocateDashboardInput = { merchantId: string } & (
+  | { platformCustomerId: string; email?: undefined }
+  | { email: string; platformCustomerId?: undefined }
+);
 
 type AdvocateRow = typeof advocates.$inferSelect;
 type CodeRow = typeof referralCodes.$inferSelect;
@@ -62,7 +67,12 @@ export async function getAdvocateDashboard(
   });
 }
 
-async function load(db: Database, { merchantId: m, platformCustomerId }: GetAdvocateDashboardInput) {
+async function load(db: Database, input: GetAdvocateDashboardInput) {
+  const m = input.merchantId;
+  const who =
+    input.platformCustomerId !== undefined
+      ? eq(customers.platformCustomerId, input.platformCustomerId)
+      : eq(customers.emailNormalized, normalizeEmail(input.email) ?? '');
   const [advocate] = await db
     .select({
       id: advocates.id,
@@ -74,7 +84,7 @@ async function load(db: Database, { merchantId: m, platformCustomerId }: GetAdvo
     })
     .from(advocates)
     .innerJoin(customers, and(eq(customers.id, advocates.customerId), eq(customers.merchantId, m)))
-    .where(and(eq(advocates.merchantId, m), eq(customers.platformCustomerId, platformCustomerId)));
+    .where(and(eq(advocates.merchantId, m), who));
   if (!advocate) return null;
 
   const codes = await db

@@ -81,3 +81,18 @@ export async function markConnectionStatus(
     .set({ status, updatedAt: sql`now()` })
     .where(and(eq(platformConnections.merchantId, merchantId), eq(platformConnections.platform, platform)));
 }
+
+/** The merchant a platform account (a HubSpot portal id, a Shopify domain) is connected to. */
+export async function findConnectionByAccount(
+  db: Database,
+  platform: Platform,
+  externalAccountId: string,
+): Promise<{ merchantId: string; status: Connection['status'] } | null> {
+  const [row] = await db
+    .select({ merchantId: platformConnections.merchantId, status: platformConnections.status })
+    .from(platformConnections)
+    .where(
+      and(eq(platformConnections.platform, platform), eq(platformConnections.externalAccountId, externalAccountId)),
+    );
+  return row ?? null;
+}

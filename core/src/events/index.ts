@@ -65,6 +65,8 @@ export const dealWonEventSchema = z.object({
   contactEmails: z.array(z.string()).min(1),
   amountMinor: amount,
   currency,
+  /** The advocate's code the buyer came with (their `referred_by`, or a code they entered). */
+  referralCode: z.string().min(1).nullish(),
   occurredAt: when,
 });
 /** The merchant removed the app from the platform: its jobs stop until it installs again. */

@@ -4,6 +4,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { platformOperations } from '../db/schema.js';
+import { isUniqueViolation } from '../db/scoped.js';
 
 export type PlatformOperationKey = {
   merchantId: string;
@@ -60,7 +61,7 @@ export async function completePlatformOperation(
       .where(where(key));
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }

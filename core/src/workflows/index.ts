@@ -3,6 +3,7 @@ export * from './attribute-order.js';
 export * from './claw-back-reward.js';
 export * from './context.js';
 export * from './explain-order.js';
+export * from './get-contact-referral-card.js';
 export * from './grant-rewards.js';
 export * from './ingest-inbound-event.js';
 export * from './invite-friend-with-offer.js';

@@ -130,6 +130,7 @@ async function applyEvent(
         subtotalMinor: event.amountMinor,
         currency: event.currency,
         discountCodes: [],
+        referralCode: event.referralCode ?? null,
       });
       return;
     case 'OrderRefunded': {

@@ -1,0 +1,32 @@
+// HubSpot's v3 request signature: base64 HMAC-SHA256 with the app's client secret over
+// method + full URI + raw body + timestamp. Compared in constant time; a timestamp more than five
+// minutes away is refused, so a captured request cannot be replayed later.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export const SIGNATURE_WINDOW_MS = 5 * 60_000;
+
+export type SignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'stale' | 'mismatch' };
+
+export function verifyHubSpotSignature(input: {
+  secret: string;
+  method: string;
+  uri: string;
+  rawBody: Buffer;
+  signature: string | undefined;
+  timestamp: string | undefined;
+  now: number;
+}): SignatureCheck {
+  if (!input.signature || !input.timestamp || !/^\d{10,16}$/.test(input.timestamp))
+    return { ok: false, reason: 'missing' };
+  if (Math.abs(input.now - Number(input.timestamp)) > SIGNATURE_WINDOW_MS)
+    return { ok: false, reason: 'stale' };
+  const expected = createHmac('sha256', input.secret)
+    .update(`${input.method.toUpperCase()}${input.uri}`)
+    .update(input.rawBody)
+    .update(input.timestamp)
+    .digest();
+  const given = Buffer.from(input.signature, 'base64');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'mismatch' };
+  return { ok: true };
+}
