@@ -17,6 +17,8 @@ export const shopifyEnvSchema = z
     /** Where Shopify reaches the app (application_url in shopify.app.toml). */
     SHOPIFY_APP_URL: z.string().url().default('http://localhost:3000'),
     SHOPIFY_SCOPES: z.string().min(1).default(DEFAULT_SHOPIFY_SCOPES),
+    /** The HubSpot app's public URL: "Connect HubSpot" in the admin sends the merchant there. */
+    HUBSPOT_APP_URL: z.string().url().default('http://localhost:3001'),
     /** Send the app's Shopify traffic to this origin (a local emulator) instead of https://{shop}. */
     SHOPIFY_ADMIN_ORIGIN: z.string().url().optional(),
     /** 32 bytes (64 hex chars or base64) sealing tokens at rest. Required with real credentials. */

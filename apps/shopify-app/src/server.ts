@@ -19,6 +19,8 @@ export type ShopifyAppDeps = {
   /** The Shopify client side (install, admin API, rewards). Without it only webhooks and links run. */
   platform?: ShopifyPlatform | undefined;
   clickWriter?: ClickWriter | undefined;
+  /** The HubSpot app's public URL, for "Connect HubSpot" in the admin. */
+  hubspotAppUrl?: string | undefined;
   /** Referral-link options (cache TTL, per-client rate limit). */
   links?: Partial<Pick<ReferralLinkDeps, 'cacheTtlMs' | 'rateLimit'>>;
 };
@@ -66,7 +68,11 @@ export function createShopifyApp(deps: ShopifyAppDeps): Express {
         encryptionKey: platform.encryptionKey,
         logger: deps.logger,
       }),
-      adminApiRouter({ db: deps.db, encryptionKey: platform.encryptionKey }),
+      adminApiRouter({
+        db: deps.db,
+        encryptionKey: platform.encryptionKey,
+        hubspotAppUrl: deps.hubspotAppUrl,
+      }),
     );
   }
   app.use(errorHandler(deps.logger));

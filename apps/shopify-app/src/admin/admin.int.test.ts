@@ -1,7 +1,7 @@
 // The embedded admin's auth: session tokens, token-exchange install, shop isolation, CSP, and
 // expiring offline tokens refreshed once across concurrent callers.
 import type { AddressInfo } from 'node:net';
-import { loadConnection, saveConnection, schema } from '@referrals/core';
+import { loadConnection, saveConnection, schema, verifyOAuthState } from '@referrals/core';
 import { buildAdvocate, buildProgram, orderFacts } from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
 import { eq } from 'drizzle-orm';
@@ -19,6 +19,7 @@ const test = dbTest.extend<Fixture>({
   },
   baseUrl: async ({ database, fx }, use) => {
     const app = createShopifyApp({
+      hubspotAppUrl: 'https://hubspot-app.example.com/',
       db: database.db,
       logger: testLogger,
       apiSecret: fx.emulator.apiSecret,
@@ -175,5 +176,27 @@ describe('embedded admin auth', () => {
     await expect(fx.platform.sessions.session(merchantId)).rejects.toThrow(/reconnect needed/);
     const connection = await loadConnection(database.db, fx.encryptionKey, merchantId, 'shopify');
     expect(connection?.status).toBe('reconnect_needed');
+  });
+
+  test('"Connect HubSpot" hands out a link whose signed state names this shop only', async ({
+    fx,
+    baseUrl,
+    database,
+  }) => {
+    const a = await fx.installShop();
+    const res = await fetch(`${baseUrl}/api/integrations/hubspot/connect`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fx.emulator.sessionToken(a.shop)}` },
+    });
+    expect(res.status).toBe(200);
+    const { url } = (await res.json()) as { url: string };
+    const link = new URL(url);
+    expect(`${link.origin}${link.pathname}`).toBe('https://hubspot-app.example.com/hubspot/connect');
+    expect(verifyOAuthState(fx.encryptionKey, link.searchParams.get('state') ?? '')).toBe(a.merchantId);
+    const status = await (
+      await api(baseUrl, '/api/integrations/hubspot', fx.emulator.sessionToken(a.shop))
+    ).json();
+    expect(status).toEqual({ available: true, connected: false, portalId: null, status: null });
+    expect((await fetch(`${baseUrl}/api/integrations/hubspot/connect`, { method: 'POST' })).status).toBe(401);
   });
 });

@@ -1,12 +1,17 @@
 // /api/* - the embedded admin's API. Every route runs after requireSessionToken and reads only
 // the merchant the session token names.
-import { type Database, explainOrder, loadConnection, schema } from '@referrals/core';
+import { type Database, explainOrder, loadConnection, schema, signOAuthState } from '@referrals/core';
 import { and, desc, eq } from 'drizzle-orm';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { currentMerchant } from './session-token.js';
 
-export type AdminApiDeps = { db: Database; encryptionKey: Buffer };
+export type AdminApiDeps = {
+  db: Database;
+  encryptionKey: Buffer;
+  /** The HubSpot app's public URL ("Connect HubSpot" starts there). */
+  hubspotAppUrl?: string | undefined;
+};
 
 const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
@@ -69,6 +74,25 @@ export function adminApiRouter(deps: AdminApiDeps): Router {
       .orderBy(desc(privacyRequests.createdAt))
       .limit(limit);
     res.json({ privacyRequests: rows });
+  });
+
+  // GET /api/integrations/hubspot - is a HubSpot portal connected, and does it need reconnecting?
+  router.get('/integrations/hubspot', async (_req, res) => {
+    const connection = await loadConnection(deps.db, deps.encryptionKey, currentMerchant(res).id, 'hubspot');
+    res.json({
+      available: !!deps.hubspotAppUrl,
+      connected: !!connection,
+      portalId: connection?.externalAccountId ?? null,
+      status: connection?.status ?? null,
+    });
+  });
+
+  // POST /api/integrations/hubspot/connect - a link that starts OAuth for this shop only
+  router.post('/integrations/hubspot/connect', (_req, res) => {
+    if (!deps.hubspotAppUrl) return void res.status(404).json({ error: 'HUBSPOT_NOT_CONFIGURED' });
+    const state = signOAuthState(deps.encryptionKey, currentMerchant(res).id);
+    const base = deps.hubspotAppUrl.replace(/\/+$/, '');
+    res.json({ url: `${base}/hubspot/connect?state=${encodeURIComponent(state)}` });
   });
 
   return router;
