@@ -6,6 +6,7 @@ export * from './audit/index.js';
 export * from './clicks/index.js';
 export * from './config.js';
 export * from './connections/index.js';
+export * from './crm/index.js';
 export * from './crypto/oauth-state.js';
 export * from './crypto/secrets.js';
 export * from './customers/index.js';

@@ -39,9 +39,30 @@ export interface RewardIssuer {
 /** One state change a CRM cares about (an outbox row), by ids only. */
 export type CrmChange = { merchantId: string; outboxId: number; topic: string; aggregateId: string };
 
-/** Writes referral facts onto CRM contacts. Implemented by the HubSpot app. */
-export interface CrmSync {
-  sync(changes: CrmChange[]): Promise<void>;
+/** One contact's referral facts as CRM properties: values are already strings (CRM APIs take strings). */
+export type CrmContact = {
+  customerId: string;
+  /** Normalised email: the key CRM contacts are upserted by. */
+  email: string;
+  properties: Record<string, string>;
+};
+
+export type CrmWriteResult = {
+  /** Customer ids whose contact was written. */
+  written: string[];
+  /** Inputs the CRM refused; retryable ones are tried again later, the others are dropped and logged. */
+  failed: { customerId: string; error: string; retryable: boolean }[];
+  /**
+   * The CRM account can't take writes now; nothing in this call was written. `rate_limited`
+   * retries after `retryAfterMs`; `daily_limit` and `reconnect_needed` park the merchant's sync
+   * (pending contacts wait, visible in the admin) until the limit resets or the account reconnects.
+   */
+  blocked?: { reason: 'rate_limited' | 'daily_limit' | 'reconnect_needed'; retryAfterMs: number | null } | undefined;
+};
+
+/** Writes referral facts onto CRM contacts (upsert by email). Implemented by the HubSpot app. */
+export interface CrmWriter {
+  write(merchantId: string, contacts: CrmContact[]): Promise<CrmWriteResult>;
 }
 
 /** A friend's single-use welcome discount, as the platform is asked to create or switch it off. */

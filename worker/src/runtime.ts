@@ -1,7 +1,7 @@
 // Runs the queues: one BullMQ Worker per queue dispatching by job name to the job definitions,
 // the outbox relay, and the repeatable housekeeping jobs. close() drains in-flight jobs.
 import {
-  type CrmSync,
+  type CrmWriter,
   DomainError,
   type EngineContext,
   type FriendOfferIssuer,
@@ -13,7 +13,7 @@ import {
 import { shopifyMapper } from '@referrals/shopify-app';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import { type JobDeps, jobs } from './jobs/index.js';
+import { type CrmSyncConfig, type InboundResolvers, type JobDeps, jobs } from './jobs/index.js';
 import { DEFAULT_RECONCILE_WINDOW_HOURS } from './jobs/reconcile-shopify-orders.js';
 import {
   defaultJobOptions,
@@ -31,7 +31,10 @@ export type WorkerRuntimeOptions = {
   rewardIssuer?: RewardIssuer | null;
   /** Creates and switches off friends' welcome codes (the Shopify app's ShopifyFriendOfferIssuer). */
   friendOfferIssuer?: FriendOfferIssuer | null;
-  crmSync?: CrmSync | null;
+  /** Writes referral facts onto CRM contacts (the HubSpot app's adapter); without it nothing is synced. */
+  crmWriter?: CrmWriter | null;
+  /** Required with a crmWriter: `linkFor` builds advocates' referral links. */
+  crm?: CrmRuntimeOptions;
   /** Reads Shopify orders back hourly to catch dropped webhooks; without it nothing is reconciled. */
   orderSource?: OrderSource | null;
   /** Platform notifications (the Shopify app's ShopifyFlowNotifier fires Flow triggers). */
@@ -40,6 +43,8 @@ export type WorkerRuntimeOptions = {
   reconcile?: { everyMs?: number; windowHours?: number };
   /** Defaults to every platform this build knows (Shopify webhooks). */
   mappers?: InboundMappers;
+  /** Async resolvers for platforms whose events need API reads (HubSpot deals). */
+  inboundResolvers?: InboundResolvers;
   concurrency?: number;
   /** Which queues this process consumes (default: all). The relay runs regardless. */
   consume?: readonly QueueName[];
@@ -51,6 +56,22 @@ export type WorkerRuntimeOptions = {
   /** Redis key prefix (BullMQ's `prefix`); tests use one per file to stay apart. */
   prefix?: string;
 };
+
+export type CrmRuntimeOptions = Partial<CrmSyncConfig> & {
+  /** How often the safety-net sweep looks for due contacts (default every minute; with housekeeping). */
+  sweepEveryMs?: number;
+};
+
+/** A writer without `linkFor` is a wiring mistake: contacts would go out without their links. */
+function crmConfig(writer: CrmWriter | null, options: CrmRuntimeOptions = {}): CrmSyncConfig {
+  if (writer && !options.linkFor) throw new Error('startWorker: crm.linkFor is required with a crmWriter.');
+  return {
+    platform: options.platform ?? 'hubspot',
+    flushDelayMs: options.flushDelayMs ?? 1000,
+    batchesPerFlush: options.batchesPerFlush ?? 10,
+    linkFor: options.linkFor ?? null,
+  };
+}
 
 export type WorkerRuntime = {
   queues: Record<QueueName, Queue>;
@@ -82,10 +103,12 @@ export async function startWorker(options: WorkerRuntimeOptions): Promise<Worker
     logger,
     rewardIssuer: options.rewardIssuer ?? null,
     friendOfferIssuer: options.friendOfferIssuer ?? null,
-    crmSync: options.crmSync ?? null,
+    crmWriter: options.crmWriter ?? null,
+    crm: crmConfig(options.crmWriter ?? null, options.crm),
     orderSource: options.orderSource ?? null,
     platformNotifier: options.platformNotifier ?? null,
     mappers: options.mappers ?? { shopify: shopifyMapper },
+    inboundResolvers: options.inboundResolvers ?? {},
     enqueue: async (queue, name, data, opts) => {
       await queues[queue].add(name, data, opts);
     },
@@ -132,7 +155,7 @@ export async function startWorker(options: WorkerRuntimeOptions): Promise<Worker
   });
   const relay = new OutboxRelay(options.engine.db, queues, logger, {
     idleMs: options.relayIdleMs ?? 50,
-    crm: deps.crmSync !== null,
+    crm: deps.crmWriter !== null,
   });
   relay.start();
   if (options.housekeeping !== false) {
@@ -146,6 +169,13 @@ export async function startWorker(options: WorkerRuntimeOptions): Promise<Worker
       { every: 3_600_000 },
       { name: 'purge-relayed-outbox', data: {} },
     );
+    if (deps.crmWriter) {
+      await queues['crm-sync'].upsertJobScheduler(
+        'sweep-crm-queue',
+        { every: options.crm?.sweepEveryMs ?? 60_000 },
+        { name: 'sweep-crm-queue', data: {} },
+      );
+    }
     if (deps.orderSource) {
       await queues.scheduled.upsertJobScheduler(
         'reconcile-shopify-orders',

@@ -1,11 +1,7 @@
 // The Shopify side of a process, from its parsed env: with credentials it talks to Shopify (or to
 // SHOPIFY_ADMIN_ORIGIN); without them it runs the sandbox: a local Admin API emulator with one
 // installed shop, a demo programme and advocate, so `npm start` can be clicked through.
-
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { createProgram, type Database, enrollAdvocate, parseEncryptionKey, schema } from '@referrals/core';
+import { createProgram, type Database, enrollAdvocate, resolveEncryptionKey, schema } from '@referrals/core';
 import { type ShopifyEmulator, startShopifyEmulator } from '@referrals/shopify-emulator';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -24,13 +20,13 @@ export type ShopifySide = {
 
 export async function composeShopify(
   env: ShopifyEnv,
-  deps: { db: Database; logger: Logger; sandboxKeyFile?: string; emulatorPort?: number },
+  deps: { db: Database; logger: Logger; encryptionKey?: Buffer; emulatorPort?: number },
 ): Promise<ShopifySide> {
   if (env.SHOPIFY_API_KEY && env.SHOPIFY_API_SECRET) {
     const platform = createShopifyPlatform({
       db: deps.db,
       logger: deps.logger,
-      encryptionKey: parseEncryptionKey(env.ENCRYPTION_KEY ?? sandboxKey(deps.sandboxKeyFile)),
+      encryptionKey: deps.encryptionKey ?? resolveEncryptionKey(env.ENCRYPTION_KEY),
       config: {
         apiKey: env.SHOPIFY_API_KEY,
         apiSecret: env.SHOPIFY_API_SECRET,
@@ -45,7 +41,7 @@ export async function composeShopify(
   const platform = createShopifyPlatform({
     db: deps.db,
     logger: deps.logger,
-    encryptionKey: parseEncryptionKey(env.ENCRYPTION_KEY ?? sandboxKey(deps.sandboxKeyFile)),
+    encryptionKey: deps.encryptionKey ?? resolveEncryptionKey(env.ENCRYPTION_KEY),
     config: {
       apiKey: emulator.apiKey,
       apiSecret: emulator.apiSecret,
@@ -99,16 +95,4 @@ async function seedDemo(db: Database, merchantId: string): Promise<string> {
     actor: 'sandbox',
   });
   return enrolled.code ?? 'NO-ACTIVE-CODE';
-}
-
-/** The sandbox's sealing key, made once and kept beside the data so restarts can read tokens. */
-function sandboxKey(file = './.data/sandbox-encryption-key'): string {
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    const key = randomBytes(32).toString('hex');
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, key, { mode: 0o600 });
-    return key;
-  }
 }

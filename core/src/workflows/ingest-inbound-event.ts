@@ -1,5 +1,6 @@
 // The first step of every webhook after its signature check: store it once (unique on the
 // platform's event id) and announce it through the outbox in the same transaction.
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { inboundEvents } from '../db/schema.js';
 import { writeOutbox } from '../outbox/index.js';
@@ -31,4 +32,13 @@ export async function ingestInboundEvent(
     });
     return { inboundEventId: row.id, duplicate: false };
   });
+}
+
+/** One stored inbound event, by id within its merchant (null when gone, e.g. purged). */
+export async function findInboundEvent(db: Database, merchantId: string, inboundEventId: string) {
+  const [row] = await db
+    .select()
+    .from(inboundEvents)
+    .where(and(eq(inboundEvents.merchantId, merchantId), eq(inboundEvents.id, inboundEventId)));
+  return row ?? null;
 }

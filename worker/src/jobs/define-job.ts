@@ -1,8 +1,12 @@
 import type {
-  CrmSync,
+  CrmPlatform,
+  CrmWriter,
+  DomainEvent,
   EngineContext,
   FriendOfferIssuer,
+  findInboundEvent,
   InboundMappers,
+  LoadCrmContactsOptions,
   OrderSource,
   PlatformNotifier,
   RewardIssuer,
@@ -12,25 +16,48 @@ import type { z } from 'zod';
 import type { QueueName } from '../queues.js';
 
 /** What a job handler may use; wired by the composition root. */
+type InboundRow = NonNullable<Awaited<ReturnType<typeof findInboundEvent>>>;
+export type InboundResolver = (row: InboundRow) => Promise<DomainEvent[]>;
+export type InboundResolvers = Partial<Record<InboundRow['platform'], InboundResolver>>;
+
 export type JobDeps = {
   engine: EngineContext;
   logger: Logger;
   rewardIssuer: RewardIssuer | null;
   /** Creates and switches off friends' welcome codes; null: friend-offer jobs wait for a retry. */
   friendOfferIssuer: FriendOfferIssuer | null;
-  crmSync: CrmSync | null;
+  /** Writes contact properties to the CRM (the HubSpot app's adapter); null: nothing is synced. */
+  crmWriter: CrmWriter | null;
+  crm: CrmSyncConfig;
   /** Reads platform orders back for reconciliation; null: reconciliation is skipped. */
   orderSource: OrderSource | null;
   /** Platform notifications (Shopify Flow triggers); null: notifications are skipped. */
   platformNotifier: PlatformNotifier | null;
   /** Platform payload -> engine events, per platform (internal events need none). */
   mappers: InboundMappers;
+  /**
+   * Platforms whose stored events need the platform's API before they mean anything (a HubSpot
+   * deal-stage change: is the stage closed-won, who are the contacts). Runs outside the engine's
+   * transaction; its events then go through the normal mapper path.
+   */
+  inboundResolvers: InboundResolvers;
   enqueue: (
     queue: QueueName,
     name: string,
     data: object,
     opts?: { jobId?: string; delay?: number },
   ) => Promise<void>;
+};
+
+/** How the CRM sync runs; the runtime fills in defaults. */
+export type CrmSyncConfig = {
+  platform: CrmPlatform;
+  /** Changes within this window of the first one go out in one flush (and the flush waits this long). */
+  flushDelayMs: number;
+  /** Batches (of up to 100 contacts) one flush job writes before it hands over to a fresh job. */
+  batchesPerFlush: number;
+  /** Builds an advocate's referral link; set whenever a writer is. */
+  linkFor: LoadCrmContactsOptions['linkFor'] | null;
 };
 
 export type JobDefinition<S extends z.ZodType = z.ZodType> = {

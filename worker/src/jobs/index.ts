@@ -1,5 +1,6 @@
 import { clawBackRewardJob } from './claw-back-reward.js';
 import { createFriendOfferJob } from './create-friend-offer.js';
+import { crmFlushJob } from './crm-flush.js';
 import { deactivateFriendOfferJob } from './deactivate-friend-offer.js';
 import type { JobDefinition } from './define-job.js';
 import { issueRewardJob } from './issue-reward.js';
@@ -9,10 +10,17 @@ import { purgeRelayedOutboxJob } from './purge-relayed-outbox.js';
 import { reconcileShopifyMerchantJob } from './reconcile-shopify-merchant.js';
 import { reconcileShopifyOrdersJob } from './reconcile-shopify-orders.js';
 import { releaseRewardJob } from './release-reward.js';
+import { sweepCrmQueueJob } from './sweep-crm-queue.js';
 import { sweepDueRewardsJob } from './sweep-due-rewards.js';
 import { syncCrmJob } from './sync-crm.js';
 
-export type { JobDefinition, JobDeps } from './define-job.js';
+export type {
+  CrmSyncConfig,
+  InboundResolver,
+  InboundResolvers,
+  JobDefinition,
+  JobDeps,
+} from './define-job.js';
 
 export const jobs: JobDefinition[] = [
   processInboundJob,
@@ -24,6 +32,8 @@ export const jobs: JobDefinition[] = [
   sweepDueRewardsJob,
   purgeRelayedOutboxJob,
   syncCrmJob,
+  crmFlushJob,
+  sweepCrmQueueJob,
   reconcileShopifyOrdersJob,
   reconcileShopifyMerchantJob,
   notifyPlatformJob,

@@ -1,0 +1,22 @@
+// The safety net behind crm-flush: merchants with contacts due and an unparked sync get a flush
+// (after a reconnect, a lost job, or a backfill queued outside the worker).
+import { findDueCrmMerchants } from '@referrals/core';
+import { z } from 'zod';
+import { scheduleCrmFlush } from './crm-flush.js';
+import { defineJob } from './define-job.js';
+
+export const sweepCrmQueueJob = defineJob({
+  name: 'sweep-crm-queue',
+  queue: 'crm-sync',
+  payloadSchema: z.object({}).passthrough(),
+  async handle(_payload, deps) {
+    if (!deps.crmWriter) return { skipped: 'no CRM writer configured' };
+    const now = Date.now();
+    const merchants = await findDueCrmMerchants(deps.engine.db, {
+      platform: deps.crm.platform,
+      now: new Date(now),
+    });
+    for (const merchantId of merchants) await scheduleCrmFlush(deps, merchantId, now, now);
+    return { merchants: merchants.length };
+  },
+});
