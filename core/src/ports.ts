@@ -57,7 +57,9 @@ export type CrmWriteResult = {
    * retries after `retryAfterMs`; `daily_limit` and `reconnect_needed` park the merchant's sync
    * (pending contacts wait, visible in the admin) until the limit resets or the account reconnects.
    */
-  blocked?: { reason: 'rate_limited' | 'daily_limit' | 'reconnect_needed'; retryAfterMs: number | null } | undefined;
+  blocked?:
+    | { reason: 'rate_limited' | 'daily_limit' | 'reconnect_needed'; retryAfterMs: number | null }
+    | undefined;
 };
 
 /** Writes referral facts onto CRM contacts (upsert by email). Implemented by the HubSpot app. */

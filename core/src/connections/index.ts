@@ -92,7 +92,10 @@ export async function findConnectionByAccount(
     .select({ merchantId: platformConnections.merchantId, status: platformConnections.status })
     .from(platformConnections)
     .where(
-      and(eq(platformConnections.platform, platform), eq(platformConnections.externalAccountId, externalAccountId)),
+      and(
+        eq(platformConnections.platform, platform),
+        eq(platformConnections.externalAccountId, externalAccountId),
+      ),
     );
   return row ?? null;
 }
