@@ -122,7 +122,7 @@ export class HubSpotConnections {
 
   private async load(db: Database, merchantId: string): Promise<Connection> {
     const connection = await loadConnection(db, this.deps.encryptionKey, merchantId, 'hubspot');
-    if (!connection || connection.status !== 'active')
+    if (connection?.status !== 'active')
       throw new ReconnectNeededError(`Merchant ${merchantId} has no active HubSpot connection.`);
     return connection;
   }

@@ -181,7 +181,6 @@ describe('embedded admin auth', () => {
   test('"Connect HubSpot" hands out a link whose signed state names this shop only', async ({
     fx,
     baseUrl,
-    database,
   }) => {
     const a = await fx.installShop();
     const res = await fetch(`${baseUrl}/api/integrations/hubspot/connect`, {
