@@ -6,6 +6,7 @@ const benches = {
   pipeline: '../worker/dist/bench/pipeline.js',
   redirect: '../apps/shopify-app/dist/bench/redirect.js',
   webhooks: '../apps/shopify-app/dist/bench/webhooks.js',
+  'hubspot-sync': '../worker/dist/bench/hubspot-sync.js',
 };
 const [name, ...rest] = process.argv.slice(2);
 if (!name || !(name in benches)) {

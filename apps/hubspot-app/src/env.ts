@@ -17,6 +17,10 @@ export const hubspotEnvSchema = z
     /** The Shopify app's public URL, where referral links are served. */
     SHOPIFY_APP_URL: z.string().url().default('http://localhost:3000'),
     ENCRYPTION_KEY: z.string().min(32).optional(),
+    /** Redis for the per-portal rate limiter shared by every process. */
+    REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+    /** The sandbox HubSpot emulator's port (sandbox mode only; 0 picks a free one). */
+    HUBSPOT_EMULATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(3003),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((env) => !env.HUBSPOT_CLIENT_ID === !env.HUBSPOT_CLIENT_SECRET, {

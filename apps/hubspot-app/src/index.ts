@@ -1,4 +1,6 @@
 export * from './card/to-card-payload.js';
+export * from './compose.js';
+export * from './crm/index.js';
 export * from './deals/resolve-deal-event.js';
 export * from './env.js';
 export * from './hubspot/config.js';
