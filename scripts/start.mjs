@@ -1,8 +1,13 @@
 // `npm start`: the whole product in one process on embedded defaults. PGlite is in-process, so
 // the two apps and the worker share one database handle here; with DATABASE_URL set each may also
 // run on its own (`npm start -w <package>`).
-import { ClickWriter, openDatabase } from '@referrals/core';
-import { createHubSpotApp, parseHubSpotEnv } from '@referrals/hubspot-app';
+import { ClickWriter, openDatabase, resolveEncryptionKey } from '@referrals/core';
+import {
+  composeHubSpot,
+  connectSandboxPortal,
+  createHubSpotApp,
+  parseHubSpotEnv,
+} from '@referrals/hubspot-app';
 import { composeShopify, createShopifyApp, parseShopifyEnv } from '@referrals/shopify-app';
 import { ensureRedis, parseWorkerEnv, startWorker } from '@referrals/worker';
 import { pino } from 'pino';
@@ -27,12 +32,28 @@ try {
 if (redis.launched)
   logger.info({ url: redis.url }, 'no Redis answered at REDIS_URL; launched a private redis-server');
 
+// One key seals every platform token (ENCRYPTION_KEY, or the sandbox's key in ./.data).
+const encryptionKey = resolveEncryptionKey(shopifyEnv.ENCRYPTION_KEY ?? hubspotEnv.ENCRYPTION_KEY);
 // Shopify: real credentials, or the sandbox (a local Admin API emulator with a demo shop).
 const shopify = await composeShopify(shopifyEnv, {
   db: database.db,
   logger: logger.child({ name: 'shopify' }),
+  encryptionKey,
   emulatorPort: shopifyEnv.SHOPIFY_EMULATOR_PORT,
 });
+// HubSpot: real client credentials, or the sandbox (a local HubSpot with one portal).
+const hubspot = await composeHubSpot(hubspotEnv, {
+  db: database.db,
+  logger: logger.child({ name: 'hubspot' }),
+  encryptionKey,
+  redisUrl: redis.url,
+  emulatorPort: hubspotEnv.HUBSPOT_EMULATOR_PORT,
+});
+if (hubspot.sandbox && shopify.sandbox) {
+  // The emulators forget everything on restart: connect the demo shop to the demo portal again.
+  const portalId = await connectSandboxPortal(hubspot, shopify.sandbox.merchantId);
+  logger.info({ emulator: hubspot.sandbox.emulator.url, portalId }, 'sandbox: HubSpot portal connected');
+}
 if (shopify.sandbox)
   logger.info(
     { emulator: shopify.sandbox.emulator.url, shop: shopify.sandbox.shop },
@@ -52,6 +73,9 @@ const worker = await startWorker({
   friendOfferIssuer: shopify.platform.friendOffers,
   orderSource: shopify.platform.orderSource,
   platformNotifier: shopify.platform.notifier,
+  crmWriter: hubspot.writer,
+  crm: { linkFor: hubspot.linkFor },
+  inboundResolvers: { hubspot: hubspot.resolver },
 });
 const listen = (app, port, name) =>
   new Promise((resolve) => {
@@ -68,12 +92,23 @@ const servers = [
       apiSecret: shopify.apiSecret,
       platform: shopify.platform,
       clickWriter,
+      hubspotAppUrl: hubspotEnv.HUBSPOT_APP_URL,
     }),
     shopifyEnv.SHOPIFY_APP_PORT,
     'shopify',
   ),
   await listen(
-    createHubSpotApp({ db: database.db, logger: logger.child({ name: 'hubspot-app' }) }),
+    createHubSpotApp({
+      db: database.db,
+      logger: logger.child({ name: 'hubspot-app' }),
+      hubspot: {
+        config: hubspot.config,
+        connections: hubspot.connections,
+        stateKey: encryptionKey,
+        linkBaseUrl: hubspotEnv.SHOPIFY_APP_URL,
+        afterConnect: hubspot.afterConnect,
+      },
+    }),
     hubspotEnv.HUBSPOT_APP_PORT,
     'hubspot',
   ),
@@ -91,6 +126,7 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
     await worker.close();
     await clickWriter.close();
     await shopify.close();
+    await hubspot.close();
     await database.close();
     redis.stop();
     process.exit(0);

@@ -14,7 +14,7 @@ export type ShopifySide = {
   platform: ShopifyPlatform;
   /** Verifies webhook HMACs (the emulator's secret in the sandbox). */
   apiSecret: string;
-  sandbox: { emulator: ShopifyEmulator; shop: string; referralLink: string } | null;
+  sandbox: { emulator: ShopifyEmulator; shop: string; merchantId: string; referralLink: string } | null;
   close(): Promise<void>;
 };
 
@@ -61,6 +61,7 @@ export async function composeShopify(
     sandbox: {
       emulator,
       shop: SANDBOX_SHOP,
+      merchantId: merchant.id,
       referralLink: `${env.SHOPIFY_APP_URL}/r/${code}?shop=${SANDBOX_SHOP}`,
     },
     close: () => emulator.close(),

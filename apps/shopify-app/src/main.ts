@@ -26,6 +26,7 @@ const app = createShopifyApp({
   apiSecret: shopify.apiSecret,
   platform: shopify.platform,
   clickWriter,
+  hubspotAppUrl: env.HUBSPOT_APP_URL,
 });
 const server = app.listen(env.SHOPIFY_APP_PORT, () => {
   logger.info({ port: env.SHOPIFY_APP_PORT }, 'shopify app listening');
