@@ -115,7 +115,8 @@ describe('deals as conversions', () => {
     // The app card, fetched as HubSpot's hubspot.fetch signs it.
     const card = async (email: string, secret = fx.emulator.clientSecret) =>
       sendHubSpotFetch({
-        url: `${fx.baseUrl}/hubspot/card?email=${encodeURIComponent(email)}`,
+        // The card puts portalId in the URL and HubSpot appends its own too.
+        url: `${fx.baseUrl}/hubspot/card?portalId=${portalId}&email=${encodeURIComponent(email)}`,
         method: 'GET',
         clientSecret: secret,
         context: { portalId },

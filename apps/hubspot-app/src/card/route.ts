@@ -25,8 +25,15 @@ export type CardRouteDeps = {
   now?: () => number;
 };
 
+// The card sends portalId and HubSpot appends its own: a repeated value must agree (it is signed).
+const sameValues = z
+  .union([z.string(), z.array(z.string()).min(1)])
+  .transform((v) => (Array.isArray(v) ? v : [v]))
+  .refine((v) => v.every((x) => x === v[0]), 'conflicting values')
+  .transform((v) => v[0] ?? '');
+
 const querySchema = z.object({
-  portalId: z.string().regex(/^\d+$/),
+  portalId: sameValues.pipe(z.string().regex(/^\d+$/)),
   contactId: z.string().regex(/^\d+$/).optional(),
   email: z.string().email().max(254).optional(),
 });
