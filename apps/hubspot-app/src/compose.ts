@@ -68,7 +68,7 @@ export async function composeHubSpot(
   return {
     config,
     connections,
-    resolver: hubspotInboundResolver({ db: deps.db, connections, logger: deps.logger }),
+    resolver: hubspotInboundResolver({ db: deps.db, connections, logger: deps.logger, limiter }),
     writer: new HubSpotCrmWriter({ connections, limiter, logger: deps.logger }),
     afterConnect: afterHubSpotConnect({ db: deps.db, connections, logger: deps.logger, limiter }),
     linkFor: referralLinkFor(env.SHOPIFY_APP_URL),
@@ -87,5 +87,7 @@ export async function connectSandboxPortal(side: HubSpotSide, merchantId: string
     redirectUri: redirectUri(side.config),
   });
   const { portalId } = await side.connections.connect(merchantId, code);
+  // As the OAuth callback does: without the properties every contact write is refused.
+  await side.afterConnect(merchantId, portalId);
   return portalId;
 }

@@ -152,3 +152,47 @@ describe('deals as conversions', () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+describe('deal reads share the portal budget', () => {
+  test('a 429 on a deal read pauses the portal for every process and the deal waits for a retry', async ({
+    fx,
+    database,
+  }) => {
+    const { Redis } = await import('ioredis');
+    const { PortalRateLimiter } = await import('./crm/portal-rate-limiter.js');
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const limiter = new PortalRateLimiter({ redis, keyPrefix: `test:deals:${Date.now()}:${Math.random()}` });
+    try {
+      const merchant = await buildMerchant(database.db);
+      const portalId = 990_002;
+      const portal = fx.emulator.addPortal(portalId);
+      await fx.connections.connect(merchant.id, fx.emulator.authorize(portalId));
+      const deal = portal.createDeal({ dealname: 'x', amount: '10.00', dealstage: 'closedwon' });
+      fx.emulator.injectFault({
+        portalId,
+        status: 429,
+        body: { status: 'error', policyName: 'TEN_SECONDLY_ROLLING' },
+      });
+      const resolve = hubspotInboundResolver({
+        db: database.db,
+        connections: fx.connections,
+        logger: testLogger,
+        limiter,
+      });
+      const row = {
+        merchantId: merchant.id,
+        payload: webhookEvent({
+          portalId,
+          objectId: Number(deal.id),
+          subscriptionType: 'object.propertyChange',
+          propertyName: 'dealstage',
+          propertyValue: 'closedwon',
+        }),
+      };
+      await expect(resolve(row)).rejects.toThrow(/rate limited/);
+      expect(await limiter.pausedFor(String(portalId))).toBeGreaterThan(9_000);
+    } finally {
+      redis.disconnect();
+    }
+  });
+});

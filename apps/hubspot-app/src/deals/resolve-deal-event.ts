@@ -4,6 +4,7 @@
 // `referred_by` names the advocate, whose code is the referral signal.
 import {
   type Database,
+  DomainError,
   type DomainEvent,
   decimalToMinor,
   findActiveCodeByAdvocateEmail,
@@ -11,41 +12,71 @@ import {
   normalizeEmail,
 } from '@referrals/core';
 import type { Logger } from 'pino';
+import type { PortalRateLimiter } from '../crm/portal-rate-limiter.js';
+import { httpStatusOf } from '../hubspot/config.js';
 import type { HubSpotConnections } from '../hubspot/connections.js';
 import { hubspotEventSchema, isDealStageChange } from '../webhooks/payloads.js';
 
 type InboundRow = { merchantId: string; payload: unknown };
 
-export type DealResolverDeps = { db: Database; connections: HubSpotConnections; logger: Logger };
+export type DealResolverDeps = {
+  db: Database;
+  connections: HubSpotConnections;
+  logger: Logger;
+  /** The portal's shared budget: deal reads are paced with the contact sync and honour its pauses. */
+  limiter?: Pick<PortalRateLimiter, 'acquire' | 'pause'>;
+};
+
+/** A 429 pauses the whole portal (every process) for HubSpot's interval, then the job retries. */
+async function paced<T>(deps: DealResolverDeps, portalId: string, call: () => Promise<T>): Promise<T> {
+  await deps.limiter?.acquire(portalId);
+  try {
+    return await call();
+  } catch (error) {
+    if (httpStatusOf(error) === 429) {
+      await deps.limiter?.pause(portalId, 10_000);
+      throw new DomainError('RETRY_LATER', `HubSpot portal ${portalId} is rate limited; the deal waits.`);
+    }
+    throw error;
+  }
+}
 
 export function hubspotInboundResolver(deps: DealResolverDeps) {
   return async (row: InboundRow): Promise<DomainEvent[]> => {
     const event = hubspotEventSchema.parse(row.payload);
     if (!isDealStageChange(event) || !event.propertyValue) return [];
-    const { client } = await deps.connections.client(row.merchantId);
-    const deal = await client.crm.deals.basicApi.getById(event.objectId, [
-      'dealstage',
-      'pipeline',
-      'amount',
-      'deal_currency_code',
-    ]);
+    const { client, portalId } = await deps.connections.client(row.merchantId);
+    const deal = await paced(deps, portalId, () =>
+      client.crm.deals.basicApi.getById(event.objectId, [
+        'dealstage',
+        'pipeline',
+        'amount',
+        'deal_currency_code',
+      ]),
+    );
     const pipelineId = deal.properties.pipeline ?? 'default';
-    const stages = await client.crm.pipelines.pipelineStagesApi.getAll('deals', pipelineId);
+    const stages = await paced(deps, portalId, () =>
+      client.crm.pipelines.pipelineStagesApi.getAll('deals', pipelineId),
+    );
     const stage = stages.results.find((s) => s.id === event.propertyValue);
     const won = stage?.metadata?.isClosed === 'true' && Number(stage.metadata.probability) === 1;
     if (!won) return [];
 
-    const associations = await client.crm.associations.v4.basicApi.getPage('deal', event.objectId, 'contact');
+    const associations = await paced(deps, portalId, () =>
+      client.crm.associations.v4.basicApi.getPage('deal', event.objectId, 'contact'),
+    );
     const contactIds = associations.results.map((a) => String(a.toObjectId));
     if (contactIds.length === 0) {
       deps.logger.info({ dealId: event.objectId }, 'closed-won deal without contacts: no conversion');
       return [];
     }
-    const contacts = await client.crm.contacts.batchApi.read({
-      inputs: contactIds.map((id) => ({ id })),
-      properties: ['email', 'referred_by'],
-      propertiesWithHistory: [],
-    });
+    const contacts = await paced(deps, portalId, () =>
+      client.crm.contacts.batchApi.read({
+        inputs: contactIds.map((id) => ({ id })),
+        properties: ['email', 'referred_by'],
+        propertiesWithHistory: [],
+      }),
+    );
     const emails = contacts.results
       .map((c) => c.properties.email)
       .map((e) => (e ? normalizeEmail(e) : null))
