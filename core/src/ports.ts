@@ -53,7 +53,8 @@ export type CrmWriteResult = {
   /** Inputs the CRM refused; retryable ones are tried again later, the others are dropped and logged. */
   failed: { customerId: string; error: string; retryable: boolean }[];
   /**
-   * The CRM account can't take writes now; nothing in this call was written. `rate_limited`
+   * The CRM account can't take writes now: the call stopped. Contacts in `written` went out before
+   * the block (they are settled as written); the others wait. `rate_limited`
    * retries after `retryAfterMs`; `daily_limit` and `reconnect_needed` park the merchant's sync
    * (pending contacts wait, visible in the admin) until the limit resets or the account reconnects.
    */

@@ -458,6 +458,74 @@ describe('settleContactBatch', () => {
     expect((await crmSyncStatus(engine.db, merchant.id, platform)).parkedReason).toBeNull();
   });
 
+  test('a call blocked part-way settles what it wrote or refused; only the rest waits', async ({
+    engine,
+  }) => {
+    const { merchant, customerIds } = await queuedAdvocates(engine, 5);
+    const [a, b, c, d, e] = customerIds as [string, string, string, string, string];
+    const now = new Date();
+    const claimed = await claimContactBatch(engine.db, { ...key(merchant.id), now });
+    // The first requests went out (a, b written; c refused), then a 429 stopped the call.
+    const outcome = await settleContactBatch(engine.db, {
+      ...key(merchant.id),
+      claimed,
+      result: {
+        written: [a, b],
+        failed: [
+          { customerId: c, error: 'INVALID_EMAIL', retryable: false },
+          { customerId: d, error: 'busy', retryable: true },
+        ],
+        blocked: { reason: 'rate_limited', retryAfterMs: 2000 },
+      },
+      now,
+    });
+    expect(outcome).toMatchObject({
+      written: 2,
+      changedMeanwhile: 0,
+      retrying: 0,
+      dropped: [{ customerId: c, error: 'INVALID_EMAIL' }],
+      blocked: { reason: 'rate_limited', retryAfterMs: 2000 },
+    });
+    const left = await queued(engine.db, merchant.id);
+    expect(ids(left)).toEqual([d, e].sort());
+    for (const row of left) {
+      expect(row).toMatchObject({
+        attempts: 0,
+        lastError: 'rate_limited',
+        nextAttemptAt: new Date(now.getTime() + 2000),
+      });
+    }
+    expect((await crmSyncStatus(engine.db, merchant.id, platform)).parkedReason).toBeNull();
+  });
+
+  test('a written row that changed during a blocked call stays queued; a parking keeps the rest', async ({
+    engine,
+  }) => {
+    const { merchant, advocates, customerIds } = await queuedAdvocates(engine, 3);
+    const now = new Date();
+    const claimed = await claimContactBatch(engine.db, { ...key(merchant.id), now });
+    const [enrolled] = await changesOf(engine.db, merchant.id, ['advocate.enrolled']);
+    const changed = advocates.find((x) => x.advocateId === enrolled!.aggregateId)!;
+    await markContactsChanged(engine.db, { platform, changes: [enrolled!], at: now });
+    const others = customerIds.filter((id) => id !== changed.customerId);
+    const outcome = await settleContactBatch(engine.db, {
+      ...key(merchant.id),
+      claimed,
+      result: {
+        written: [changed.customerId, others[0]!],
+        failed: [],
+        blocked: { reason: 'reconnect_needed', retryAfterMs: null },
+      },
+      now,
+    });
+    expect(outcome).toMatchObject({ written: 1, changedMeanwhile: 1, retrying: 0, dropped: [] });
+    const left = await queued(engine.db, merchant.id);
+    expect(ids(left)).toEqual([changed.customerId, others[1]!].sort());
+    expect(left.find((r) => r.customerId === changed.customerId)).toMatchObject({ revision: 2 });
+    expect(left.find((r) => r.customerId === others[1])).toMatchObject({ lastError: 'reconnect_needed' });
+    expect((await crmSyncStatus(engine.db, merchant.id, platform)).parkedReason).toBe('reconnect_needed');
+  });
+
   test('a rate limit postpones the batch without parking', async ({ engine }) => {
     const { merchant } = await queuedAdvocates(engine, 2);
     const now = new Date();

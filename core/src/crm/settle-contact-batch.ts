@@ -1,6 +1,7 @@
 // Records what a CRM write did with a claimed batch: written rows leave the queue (unless they
-// changed meanwhile), retryable failures back off, refused inputs are dropped, a block parks.
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+// changed meanwhile), retryable failures back off, refused inputs are dropped, a block postpones
+// or parks the rows the call did not settle.
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { crmSyncQueue } from '../db/schema.js';
 import type { CrmWriteResult } from '../ports.js';
@@ -30,12 +31,14 @@ export type SettleOutcome = {
   /** Refused for good by the CRM, removed from the queue. */
   dropped: { customerId: string; error: string }[];
   skipped: number;
+  /** The rows the blocked call did not write or refuse wait for the block (not in `retrying`). */
   blocked: NonNullable<CrmWriteResult['blocked']> | null;
 };
 
 const RETRY_BASE_MS = 5_000;
 const RETRY_MAX_MS = 3_600_000;
 const RATE_LIMIT_DEFAULT_MS = 10_000;
+const NOT_REPORTED = 'not reported by the CRM writer';
 
 /** Backoff after the n-th failed attempt: 5 s, 10 s, 20 s, … at most an hour. */
 export const crmRetryDelayMs = (attempts: number): number =>
@@ -65,12 +68,19 @@ export async function settleContactBatch(
   /** Deletes the rows still at their claimed revision; returns the ids that changed meanwhile. */
   const removeUnchanged = async (tx: Database, rows: ClaimedContact[]) => {
     if (rows.length === 0) return [];
-    const atRevision = rows.map((r) =>
-      and(eq(crmSyncQueue.customerId, r.customerId), eq(crmSyncQueue.revision, r.revision)),
-    );
+    // Two array parameters, not a 100-way OR (that cost more to build and to plan than to run);
+    // `= any` lets the primary key find the rows, the pairs then check their revisions.
+    const ids = sql.param(rows.map((r) => r.customerId));
+    const revisions = sql.param(rows.map((r) => r.revision));
     const gone = await tx
       .delete(crmSyncQueue)
-      .where(and(mine, or(...atRevision)))
+      .where(
+        and(
+          mine,
+          sql`${crmSyncQueue.customerId} = any(${ids}::uuid[])`,
+          sql`(${crmSyncQueue.customerId}, ${crmSyncQueue.revision}) in (select * from unnest(${ids}::uuid[], ${revisions}::int[]))`,
+        ),
+      )
       .returning({ id: crmSyncQueue.customerId });
     const goneIds = new Set(gone.map((g) => g.id));
     const changed = rows.filter((r) => !goneIds.has(r.customerId)).map((r) => r.customerId);
@@ -96,14 +106,37 @@ export async function settleContactBatch(
           })
           .where(and(mine, inArray(crmSyncQueue.customerId, ids)));
 
+  // What the CRM said about each row, whether or not the call ended blocked: requests sent before
+  // a block (a 429 mid-call) wrote their contacts, and re-queuing those would write them twice.
+  const written = new Set(result.written);
+  const failures = new Map(result.failed.map((f) => [f.customerId, f]));
+  const wrote: ClaimedContact[] = [];
+  const refused: ClaimedContact[] = [];
+  const unsettled: ClaimedContact[] = [];
+  for (const row of rest) {
+    const id = input.sameAs?.[row.customerId] ?? row.customerId;
+    const failure = failures.get(id);
+    if (!failure && written.has(id)) wrote.push(row);
+    else if (failure && !failure.retryable) {
+      refused.push(row);
+      outcome.dropped.push({ customerId: row.customerId, error: failure.error });
+    } else unsettled.push(row);
+  }
+
   await db.transaction(async (tx) => {
     await removeUnchanged(
       tx,
       input.claimed.filter((row) => skipped.has(row.customerId)),
     );
+    const changed = await removeUnchanged(tx, wrote);
+    outcome.written = wrote.length - changed.length;
+    outcome.changedMeanwhile = changed.length;
+    await removeUnchanged(tx, refused);
+
     if (result.blocked) {
+      // The rest (retryable failures, requests never sent) wait for the block, no attempt counted.
       const { reason, retryAfterMs } = result.blocked;
-      const ids = rest.map((r) => r.customerId);
+      const ids = unsettled.map((r) => r.customerId);
       if (reason === 'rate_limited') {
         const until = new Date(now.getTime() + (retryAfterMs ?? RATE_LIMIT_DEFAULT_MS));
         await postpone(tx, ids, until, 'rate_limited', false);
@@ -119,31 +152,15 @@ export async function settleContactBatch(
       return;
     }
 
-    const written = new Set(result.written);
-    const failures = new Map(result.failed.map((f) => [f.customerId, f]));
-    const wrote: ClaimedContact[] = [];
-    const refused: ClaimedContact[] = [];
     // Grouped by (attempts so far, error): one UPDATE per group sets the same backoff and message.
     const retry = new Map<string, { attempts: number; error: string; ids: string[] }>();
-    for (const row of rest) {
-      const id = input.sameAs?.[row.customerId] ?? row.customerId;
-      const failure = failures.get(id);
-      if (!failure && written.has(id)) wrote.push(row);
-      else if (failure && !failure.retryable) {
-        refused.push(row);
-        outcome.dropped.push({ customerId: row.customerId, error: failure.error });
-      } else {
-        const error = failure?.error ?? 'not reported by the CRM writer';
-        const key = `${row.attempts}:${error}`;
-        const group = retry.get(key) ?? { attempts: row.attempts, error, ids: [] };
-        group.ids.push(row.customerId);
-        retry.set(key, group);
-      }
+    for (const row of unsettled) {
+      const error = failures.get(input.sameAs?.[row.customerId] ?? row.customerId)?.error ?? NOT_REPORTED;
+      const key = `${row.attempts}:${error}`;
+      const group = retry.get(key) ?? { attempts: row.attempts, error, ids: [] };
+      group.ids.push(row.customerId);
+      retry.set(key, group);
     }
-    const changed = await removeUnchanged(tx, wrote);
-    outcome.written = wrote.length - changed.length;
-    outcome.changedMeanwhile = changed.length;
-    await removeUnchanged(tx, refused);
     for (const { attempts, error, ids } of retry.values()) {
       await postpone(tx, ids, new Date(now.getTime() + crmRetryDelayMs(attempts + 1)), error, true);
       outcome.retrying += ids.length;

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DomainError } from '../errors.js';
 import {
   applyBasisPoints,
+  currencyExponent,
   currencySchema,
   decimalToMinor,
   minorToDecimal,
@@ -172,5 +173,19 @@ describe('minorToDecimal', () => {
 
   test('refuses a fraction of a minor unit', () => {
     expect(() => minorToDecimal(1.5, 'USD')).toThrow(/minor units/);
+  });
+});
+
+describe('currencyExponent', () => {
+  test('answers the same on repeated (cached) calls, whatever the case of the code', () => {
+    for (let i = 0; i < 3; i++) {
+      expect([currencyExponent('JPY'), currencyExponent('USD'), currencyExponent('KWD')]).toEqual([0, 2, 3]);
+      expect(currencyExponent('jpy')).toBe(0);
+    }
+  });
+
+  test('keeps refusing a malformed code', () => {
+    expect(() => currencyExponent('US')).toThrow(RangeError);
+    expect(() => currencyExponent('US')).toThrow(RangeError);
   });
 });

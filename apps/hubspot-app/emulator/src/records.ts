@@ -18,7 +18,13 @@ export type CrmRecord = {
 export type WriteSource = { sourceType: string; sourceId: string };
 
 export class RecordStore {
+  /** In creation order. Change records through `create` and `write` only: they keep the indexes. */
   readonly records = new Map<string, CrmRecord>();
+  /**
+   * Per property looked up with `find`: value -> records holding it. Built on a property's first
+   * lookup, then kept by `write`, so upserts by email cost O(1) instead of a scan of the portal.
+   */
+  private readonly indexes = new Map<string, Map<string, Set<CrmRecord>>>();
 
   constructor(
     /** 'lastmodifieddate' for contacts, 'hs_lastmodifieddate' for deals. */
@@ -48,6 +54,8 @@ export class RecordStore {
     const at = this.now();
     const stamp = new Date(at).toISOString();
     for (const [name, value] of Object.entries({ ...values, [this.modifiedProperty]: stamp })) {
+      const index = this.indexes.get(name);
+      if (index) moveInIndex(index, record, record.values.get(name), value);
       record.values.set(name, value);
       const entries = record.history.get(name) ?? [];
       entries.push({ value, timestamp: at, ...source });
@@ -61,11 +69,47 @@ export class RecordStore {
     return this.records.get(id);
   }
 
-  /** The record whose `name` equals `value` (the caller normalises, e.g. lower-cased emails). */
+  /**
+   * The first record (in creation order) whose `name` equals `value`; the caller normalises, e.g.
+   * lower-cased emails. Unique properties hold a value once, so the scan below is for the rest.
+   */
   find(name: string, value: string): CrmRecord | undefined {
-    for (const record of this.records.values()) if (record.values.get(name) === value) return record;
+    const holders = this.index(name).get(value);
+    if (!holders || holders.size === 0) return undefined;
+    if (holders.size === 1) return holders.values().next().value;
+    for (const record of this.records.values()) if (holders.has(record)) return record;
     return undefined;
   }
+
+  private index(name: string): Map<string, Set<CrmRecord>> {
+    let index = this.indexes.get(name);
+    if (!index) {
+      index = new Map();
+      for (const record of this.records.values()) {
+        moveInIndex(index, record, undefined, record.values.get(name));
+      }
+      this.indexes.set(name, index);
+    }
+    return index;
+  }
+}
+
+function moveInIndex(
+  index: Map<string, Set<CrmRecord>>,
+  record: CrmRecord,
+  from: string | undefined,
+  to: string | undefined,
+): void {
+  if (from === to) return;
+  if (from !== undefined) {
+    const holders = index.get(from);
+    holders?.delete(record);
+    if (holders?.size === 0) index.delete(from);
+  }
+  if (to === undefined) return;
+  const holders = index.get(to);
+  if (holders) holders.add(record);
+  else index.set(to, new Set([record]));
 }
 
 export type RecordView = {
