@@ -51,6 +51,28 @@ async function withWorker(
   }
 }
 
+/** A CRM that takes `ms` to answer; records when each call began and the most calls at once. */
+class SlowCrmWriter extends RecordingCrmWriter {
+  readonly startedAt: number[] = [];
+  maxInFlight = 0;
+  private inFlight = 0;
+
+  constructor(private readonly ms: number) {
+    super();
+  }
+
+  override async write(...args: Parameters<RecordingCrmWriter['write']>) {
+    this.startedAt.push(Date.now());
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, this.ms));
+      return await super.write(...args);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+}
+
 /** Every write stays within a CRM batch and names each email once. */
 function expectWellFormedBatches(writer: RecordingCrmWriter) {
   for (const { contacts } of writer.writes) {
@@ -121,9 +143,34 @@ describe('CRM sync in the worker', () => {
         20_000,
       );
       await waitFor('queue drained', async () => (await queueOf(engine, merchant.id)).length === 0);
-      expect(writer.writes.map((w) => w.contacts.length)).toEqual([100, 100, 50]);
+      // Sorted: the flush writes its batches concurrently.
+      expect(writer.writes.map((w) => w.contacts.length).sort()).toEqual([100, 100, 50]);
       expect(new Set(writer.contactsWritten(merchant.id).map((c) => c.email))).toEqual(emails);
       expectWellFormedBatches(writer);
+    });
+  });
+
+  test('a backlog beyond one flush job hands over at once, with batches written concurrently', async ({
+    engine,
+  }) => {
+    const writer = new SlowCrmWriter(200);
+    const merchant = await buildMerchant(engine.db);
+    const { programId } = await buildProgram(engine.db, merchant.id);
+    for (let i = 0; i < 300; i++) await buildAdvocate(engine.db, merchant.id, programId);
+    const crm = { flushDelayMs: 3000, batchesPerFlush: 2, flushConcurrency: 2 };
+    await withWorker(engine, writer, { crm }, async () => {
+      await waitFor(
+        '300 contacts written',
+        async () => writer.contactsWritten(merchant.id).length >= 300,
+        20_000,
+      );
+      await waitFor('queue drained', async () => (await queueOf(engine, merchant.id)).length === 0);
+      expect(writer.writes.map((w) => w.contacts.length).sort()).toEqual([100, 100, 100]);
+      // The first job wrote two batches side by side; the third batch, beyond its limit, went out
+      // from the next job at once, not a flush delay (3 s) later.
+      expect(writer.maxInFlight).toBe(2);
+      const [first, , third] = writer.startedAt;
+      expect(third! - first!).toBeLessThan(1500);
     });
   });
 

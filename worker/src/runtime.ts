@@ -69,6 +69,7 @@ function crmConfig(writer: CrmWriter | null, options: CrmRuntimeOptions = {}): C
     platform: options.platform ?? 'hubspot',
     flushDelayMs: options.flushDelayMs ?? 1000,
     batchesPerFlush: options.batchesPerFlush ?? 10,
+    flushConcurrency: options.flushConcurrency ?? 6,
     linkFor: options.linkFor ?? null,
   };
 }

@@ -10,9 +10,11 @@ export type EmulatorProcess = Omit<EmulatorReady, 'type'> & {
   close(): void;
 };
 
-export async function startEmulatorProcess(portalIds: number[]): Promise<EmulatorProcess> {
+/** `latencyMs`: how long the emulator holds each answer (HubSpot's latency; 0 answers at once). */
+export async function startEmulatorProcess(portalIds: number[], latencyMs = 0): Promise<EmulatorProcess> {
   const script = fileURLToPath(new URL('./hubspot-emulator-process.js', import.meta.url));
-  const child = fork(script, portalIds.map(String), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const args = [latencyMs, ...portalIds].map(String);
+  const child = fork(script, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map<number, (reply: Record<string, unknown>) => void>();
   let nextId = 1;
   const ready = await new Promise<EmulatorReady>((resolve, reject) => {

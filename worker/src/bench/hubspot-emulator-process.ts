@@ -23,8 +23,9 @@ export type PortalSummary = {
 export type EmulatorReady = { type: 'ready'; url: string; clientId: string; clientSecret: string };
 
 if (process.send) {
-  const portalIds = z.array(z.coerce.number()).parse(process.argv.slice(2));
-  const emulator = await startHubSpotEmulator({ logRequestBodies: false });
+  // argv: the answers' latency in ms, then the portal ids.
+  const [latencyMs, ...portalIds] = z.array(z.coerce.number()).parse(process.argv.slice(2));
+  const emulator = await startHubSpotEmulator({ logRequestBodies: false, latencyMs: latencyMs ?? 0 });
   for (const portalId of portalIds) emulator.addPortal(portalId);
   process.on('message', (raw) => {
     const message = emulatorRequestSchema.parse(raw);

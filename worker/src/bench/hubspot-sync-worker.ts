@@ -21,16 +21,24 @@ export const benchWorkerConfigSchema = z.object({
   /** BullMQ prefix and the limiter's key prefix, shared by every process of one run. */
   prefix: z.string(),
   limiterPrefix: z.string(),
-  headroom: z.number(),
+  /** Unset fields keep the PortalRateLimiter defaults. */
+  limiterTuning: z.object({ headroom: z.number().optional(), burst: z.number().optional() }),
   hubspot: z.object({ clientId: z.string(), clientSecret: z.string(), basePath: z.string() }),
   encryptionKeyHex: z.string(),
   concurrency: z.number().int().positive(),
   flushDelayMs: z.number().int().positive().optional(),
   batchesPerFlush: z.number().int().positive().optional(),
+  flushConcurrency: z.number().int().positive().optional(),
   /** `jobs`: the BullMQ runtime; `loops`: this many flush loops per merchant, without BullMQ. */
   loopsPerMerchant: z.number().int().nonnegative().default(0),
 });
 export type BenchWorkerConfig = z.infer<typeof benchWorkerConfigSchema>;
+
+/** Without the keys left unset (exactOptionalPropertyTypes). */
+const limiterTuning = ({ headroom, burst }: BenchWorkerConfig['limiterTuning']) => ({
+  ...(headroom !== undefined ? { headroom } : {}),
+  ...(burst !== undefined ? { burst } : {}),
+});
 
 if (process.send) {
   const config = benchWorkerConfigSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
@@ -46,7 +54,7 @@ if (process.send) {
   const limiter = new PortalRateLimiter({
     redis,
     keyPrefix: config.limiterPrefix,
-    headroom: config.headroom,
+    ...limiterTuning(config.limiterTuning),
   });
   const crmWriter = new HubSpotCrmWriter({ connections, limiter, logger });
   const linkFor = referralLinkFor('https://shop-app.example.com');
@@ -76,6 +84,7 @@ if (process.send) {
         linkFor,
         ...(config.flushDelayMs ? { flushDelayMs: config.flushDelayMs } : {}),
         ...(config.batchesPerFlush ? { batchesPerFlush: config.batchesPerFlush } : {}),
+        ...(config.flushConcurrency ? { flushConcurrency: config.flushConcurrency } : {}),
       },
       consume: ['crm-sync'],
       prefix: config.prefix,

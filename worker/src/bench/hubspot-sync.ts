@@ -1,10 +1,10 @@
-// `npm run bench -- hubspot-sync [--contacts N] [--portals P] [--workers W]`: a backlog of N contact
-// updates (advocates split over P merchants, each connected to its own emulated portal) drained by
-// W worker processes running the real runtime (crm-sync -> crm-flush -> HubSpotCrmWriter ->
-// @hubspot/api-client) that share each portal's Redis limiter, against the emulator (its own
-// process) and its 110 requests per sliding 10 s per portal. limitShare = requests sent / requests
-// the limit allowed while the backlog lasted: 110 per 10 s from the drain's start to the last
-// request's slot, per portal, averaged over portals.
+// `npm run bench -- hubspot-sync [--contacts N] [--portals P] [--workers W] [--latency-ms L] [...]`:
+// a backlog of N contact updates (advocates split over P merchants, each connected to its own
+// emulated portal) drained by W worker processes running the real runtime (crm-sync -> crm-flush
+// -> HubSpotCrmWriter -> @hubspot/api-client) that share each portal's Redis limiter, against the
+// emulator (its own process) and its 110 requests per sliding 10 s per portal. limitShare =
+// requests sent / requests the limit allowed while the backlog lasted: 110 per 10 s from the
+// drain's start to the last request's slot, per portal, averaged over portals.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -29,10 +29,16 @@ const { values } = parseArgs({
     contacts: { type: 'string', default: '20000' },
     portals: { type: 'string', default: '3' },
     workers: { type: 'string', default: '2' },
-    headroom: { type: 'string', default: '2' },
+    /** The limiter's headroom and burst; unset, the PortalRateLimiter defaults (as in production). */
+    headroom: { type: 'string' },
+    burst: { type: 'string' },
     concurrency: { type: 'string', default: '16' },
     'flush-delay-ms': { type: 'string' },
     'batches-per-flush': { type: 'string' },
+    /** Concurrent batches per flush job (the runtime's `crm.flushConcurrency`). */
+    'flush-concurrency': { type: 'string' },
+    /** How long the emulator holds each answer (HubSpot's own latency); 0 answers at once. */
+    'latency-ms': { type: 'string', default: '0' },
     /** Instead of BullMQ jobs: this many concurrent flush loops per merchant in each worker process. */
     loops: { type: 'string', default: '0' },
   },
@@ -46,11 +52,15 @@ const logger = pino({ level: process.env.LOG_LEVEL ?? 'error' });
 const prefix = `bench-${randomBytes(4).toString('hex')}`;
 const limiterPrefix = `${prefix}:hubspot-rate`;
 const encryptionKey = randomBytes(32);
+const limiterTuning = {
+  ...(values.headroom ? { headroom: Number(values.headroom) } : {}),
+  ...(values.burst ? { burst: Number(values.burst) } : {}),
+};
 const portalIds = Array.from({ length: portalCount }, (_, p) => 9_100_001 + p);
 
 const database = await createTestDatabase({ poolSize: 8 });
 const db = database.db;
-const emulator = await startEmulatorProcess(portalIds);
+const emulator = await startEmulatorProcess(portalIds, Number(values['latency-ms']));
 const redis = new Redis(redisUrl);
 const workers: ReturnType<typeof fork>[] = [];
 
@@ -99,7 +109,7 @@ async function run() {
   const limiter = new PortalRateLimiter({
     redis,
     keyPrefix: limiterPrefix,
-    headroom: Number(values.headroom),
+    ...limiterTuning,
   });
   const merchants: string[] = [];
   for (const [p, portalId] of portalIds.entries()) {
@@ -125,12 +135,13 @@ async function run() {
       redisUrl,
       prefix,
       limiterPrefix,
-      headroom: Number(values.headroom),
+      limiterTuning,
       hubspot,
       encryptionKeyHex: encryptionKey.toString('hex'),
       concurrency: Number(values.concurrency),
       ...(values['flush-delay-ms'] ? { flushDelayMs: Number(values['flush-delay-ms']) } : {}),
       ...(values['batches-per-flush'] ? { batchesPerFlush: Number(values['batches-per-flush']) } : {}),
+      ...(values['flush-concurrency'] ? { flushConcurrency: Number(values['flush-concurrency']) } : {}),
       loopsPerMerchant: Number(values.loops),
     });
   }

@@ -56,6 +56,13 @@ export type CrmSyncConfig = {
   flushDelayMs: number;
   /** Batches (of up to 100 contacts) one flush job writes before it hands over to a fresh job. */
   batchesPerFlush: number;
+  /**
+   * Batches one flush job has in progress at once (claim -> load -> write -> settle loops). One
+   * serial loop leaves the CRM's request budget idle while it waits on PostgreSQL and on answers:
+   * at HubSpot's pace (a slot every ~93 ms) and a few hundred ms per batch upsert, it takes about
+   * six to keep every slot used.
+   */
+  flushConcurrency: number;
   /** Builds an advocate's referral link; set whenever a writer is. */
   linkFor: LoadCrmContactsOptions['linkFor'] | null;
 };

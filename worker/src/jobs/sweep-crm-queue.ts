@@ -1,8 +1,8 @@
-// The safety net behind crm-flush: merchants with contacts due and an unparked sync get a flush
-// (after a reconnect, a lost job, or a backfill queued outside the worker).
+// The safety net behind crm-flush: merchants with contacts due and an unparked sync get a flush at
+// once (after a reconnect, a lost job, or a backfill queued outside the worker).
 import { findDueCrmMerchants } from '@referrals/core';
 import { z } from 'zod';
-import { scheduleCrmFlush } from './crm-flush.js';
+import { flushCrmNow } from './crm-flush.js';
 import { defineJob } from './define-job.js';
 
 export const sweepCrmQueueJob = defineJob({
@@ -16,7 +16,7 @@ export const sweepCrmQueueJob = defineJob({
       platform: deps.crm.platform,
       now: new Date(now),
     });
-    for (const merchantId of merchants) await scheduleCrmFlush(deps, merchantId, now, now);
+    for (const merchantId of merchants) await flushCrmNow(deps, merchantId, undefined, now);
     return { merchants: merchants.length };
   },
 });

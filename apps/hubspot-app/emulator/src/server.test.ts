@@ -46,3 +46,25 @@ describe('HubSpot emulator HTTP edge', () => {
     expect(emulator.stats(7501).byPath['POST /crm/v3/objects/tickets']).toBe(1);
   });
 });
+
+test('latencyMs holds every answer that long; the request is counted on arrival', async () => {
+  const slow = await startHubSpotEmulator({ latencyMs: 150 });
+  try {
+    slow.addPortal(7502);
+    const started = performance.now();
+    const answer = fetch(`${slow.url}/crm/v3/objects/contacts/batch/upsert`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${slow.issueTokens(7502).accessToken}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ inputs: [{ id: 'ann@example.com', idProperty: 'email', properties: {} }] }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 75));
+    expect(slow.stats(7502).requests).toBe(1);
+    expect((await answer).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(145);
+  } finally {
+    await slow.close();
+  }
+});

@@ -4,6 +4,7 @@
 // `new Client({ accessToken, basePath: emulator.url })`; the token names the portal.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { associationRoutes } from './association-routes.js';
 import type { InvalidBatchInputs } from './contact-batch.js';
 import { type CrmEndpoint, type Fault, handleCrm, type RequestLogEntry } from './crm-dispatch.js';
@@ -36,6 +37,11 @@ export type HubSpotEmulatorOptions = {
   invalidBatchInputs?: InvalidBatchInputs;
   /** Keep request bodies in `requests` (default true); turn off for long benchmarks. */
   logRequestBodies?: boolean;
+  /**
+   * Milliseconds every answer waits before it is sent (HubSpot's latency, for benchmarks; default
+   * 0). Requests are handled and counted on arrival.
+   */
+  latencyMs?: number;
 };
 
 /** The scopes authorize() and issueTokens() grant unless told otherwise. */
@@ -136,9 +142,11 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
       query: url.searchParams,
       raw: await readBody(req),
     };
-    const oauthReply = handleOAuth(oauth, { ...request, contentType: req.headers['content-type'] });
-    if (oauthReply) return send(res, oauthReply);
-    send(res, handleCrm(crm, { ...request, authorization: req.headers.authorization }));
+    const reply =
+      handleOAuth(oauth, { ...request, contentType: req.headers['content-type'] }) ??
+      handleCrm(crm, { ...request, authorization: req.headers.authorization });
+    if (options.latencyMs) await sleep(options.latencyMs);
+    send(res, reply);
   }
 
   const server = createServer((req, res) => {
