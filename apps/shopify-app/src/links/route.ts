@@ -18,9 +18,9 @@ import {
   visitorCookie,
   visitorIdSchema,
 } from './link-input.js';
+import { lookupCache } from './lookup-cache.js';
 import { sendPage } from './pages.js';
 import { TokenBucketLimiter } from './rate-limit.js';
-import { TtlCache } from './ttl-cache.js';
 
 export type ReferralLinkDeps = {
   db: Database;
@@ -37,8 +37,15 @@ export type ReferralLinkDeps = {
   now?: () => number;
 };
 
-type CachedMerchant = { id: string; shopDomain: string } | null;
-type CachedCode = { id: string; advocateId: string; code: string } | null;
+type Merchant = { id: string; shopDomain: string };
+type Code = { id: string; advocateId: string; code: string };
+
+/** A code's cache key: the merchant's id (a uuid, no colon) and the normalised code. */
+const codeKey = (merchantId: string, code: string) => `${merchantId}:${code}`;
+const splitCodeKey = (key: string): [string, string] => {
+  const at = key.indexOf(':');
+  return [key.slice(0, at), key.slice(at + 1)];
+};
 
 const CACHE_ENTRIES = 10_000;
 const REDIRECT_HEADERS = {
@@ -50,31 +57,30 @@ const REDIRECT_HEADERS = {
 export function referralLinkRouter(deps: ReferralLinkDeps): Router {
   const now = deps.now ?? Date.now;
   const ttlMs = deps.cacheTtlMs ?? 30_000;
-  const merchants = new TtlCache<CachedMerchant>({ ttlMs, maxEntries: CACHE_ENTRIES, now });
-  const codes = new TtlCache<CachedCode>({ ttlMs, maxEntries: CACHE_ENTRIES, now });
+  // Cache hits answer without a query; only misses (coalesced per key) go to the database.
+  const merchants = lookupCache<Merchant>({
+    ttlMs,
+    maxEntries: CACHE_ENTRIES,
+    now,
+    load: async (shopDomain) => {
+      const row = await findMerchantByShopDomain(deps.db, shopDomain);
+      return row?.status === 'active' && row.shopDomain ? { id: row.id, shopDomain: row.shopDomain } : null;
+    },
+  });
+  const codes = lookupCache<Code>({
+    ttlMs,
+    maxEntries: CACHE_ENTRIES,
+    now,
+    load: async (key) => {
+      const [merchantId, code] = splitCodeKey(key);
+      const row = await findActiveCode(deps.db, merchantId, code);
+      return row ? { id: row.id, advocateId: row.advocateId, code: row.code } : null;
+    },
+  });
   const limiter =
     deps.rateLimit === false
       ? null
       : new TokenBucketLimiter({ perSecond: 20, burst: 40, ...deps.rateLimit, now });
-
-  // Cache hits answer without a query; only misses (coalesced per key) go to the database.
-  const merchantFor = async (shopDomain: string): Promise<CachedMerchant> => {
-    const hit = merchants.get(shopDomain);
-    if (hit !== undefined) return hit;
-    return merchants.load(shopDomain, async () => {
-      const row = await findMerchantByShopDomain(deps.db, shopDomain);
-      return row?.status === 'active' && row.shopDomain ? { id: row.id, shopDomain: row.shopDomain } : null;
-    });
-  };
-  const codeFor = async (merchantId: string, code: string): Promise<CachedCode> => {
-    const key = `${merchantId}:${code}`;
-    const hit = codes.get(key);
-    if (hit !== undefined) return hit;
-    return codes.load(key, async () => {
-      const row = await findActiveCode(deps.db, merchantId, code);
-      return row ? { id: row.id, advocateId: row.advocateId, code: row.code } : null;
-    });
-  };
 
   const router = express.Router();
   router.get('/r/:code', async (req, res) => {
@@ -90,9 +96,9 @@ export function referralLinkRouter(deps: ReferralLinkDeps): Router {
       const shop = linkShopSchema.safeParse(query.shop);
       if (!rawCode.success || !shop.success) return sendPage(res, 'invalid');
 
-      const merchant = await merchantFor(shop.data);
+      const merchant = await merchants.get(shop.data);
       if (!merchant) return sendPage(res, 'invalid');
-      const code = await codeFor(merchant.id, normalizeCode(rawCode.data));
+      const code = await codes.get(codeKey(merchant.id, normalizeCode(rawCode.data)));
       if (!code) {
         res.writeHead(302, {
           Location: storefrontUrl(merchant.shopDomain, undefined, {}),
