@@ -11,10 +11,6 @@ import { type AdminGraphql, withoutUserErrors } from '../shopify/admin-graphql.j
 import { FLOW_TRIGGER_RECEIVE } from '../shopify/documents.js';
 import { flowTriggers } from './triggers.js';
 
-type FlowReceiveData = {
-  flowTriggerReceive: { userErrors: { field?: string[] | null; message: string }[] } | null;
-};
-
 /** Flow references take the bare numeric id (gid://shopify/Customer/123 -> 123). */
 const numericId = (id: string | null): number | null => {
   const tail = id?.split('/').pop();
@@ -63,7 +59,7 @@ export class ShopifyFlowNotifier implements PlatformNotifier {
   }
 
   private async fire(merchantId: string, handle: string, payload: Record<string, unknown>): Promise<void> {
-    const data = await this.graphql.request<FlowReceiveData>(merchantId, FLOW_TRIGGER_RECEIVE, {
+    const data = await this.graphql.request(merchantId, FLOW_TRIGGER_RECEIVE, {
       handle,
       payload,
     });

@@ -3,7 +3,11 @@
 // later page rather than being skipped; the consumer is idempotent, so seeing it twice is harmless.
 import type { AdminGraphql } from '../shopify/admin-graphql.js';
 import { RECONCILE_ORDERS } from '../shopify/documents.js';
-import { type ReconcileOrder, reconcileOrdersPageSchema } from './order-node.js';
+import {
+  type ReconcileOrder,
+  type ReconcileOrdersPageInput,
+  reconcileOrdersPageSchema,
+} from './order-node.js';
 
 /** About 15 cost points an order: 50 stays well under Shopify's 1,000-point single-query limit. */
 export const DEFAULT_RECONCILE_PAGE_SIZE = 50;
@@ -28,7 +32,13 @@ export async function* fetchRecentOrders(
   const query = updatedSinceQuery(options.updatedSince);
   let after: string | null = null;
   for (;;) {
-    const data = await graphql.request<unknown>(merchantId, RECONCILE_ORDERS, { first, after, query });
+    // Typed by codegen, so the schema can't expect a field the document doesn't ask for; still
+    // parsed, since the response is external input like any webhook.
+    const data: ReconcileOrdersPageInput = await graphql.request(merchantId, RECONCILE_ORDERS, {
+      first,
+      after,
+      query,
+    });
     const { orders } = reconcileOrdersPageSchema.parse(data);
     yield* orders.nodes;
     if (!orders.pageInfo.hasNextPage) return;

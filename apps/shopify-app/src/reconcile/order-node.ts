@@ -64,3 +64,5 @@ export const reconcileOrdersPageSchema = z.object({
     nodes: z.array(reconcileOrderSchema),
   }),
 });
+
+export type ReconcileOrdersPageInput = z.input<typeof reconcileOrdersPageSchema>;

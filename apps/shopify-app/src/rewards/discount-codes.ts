@@ -8,6 +8,7 @@ import {
   DISCOUNT_CODE_DEACTIVATE,
   DISCOUNT_CODE_LOOKUP,
 } from '../shopify/documents.js';
+import type { DiscountCodeBasicInput } from '../shopify/generated/admin.types.js';
 
 export type DiscountSpec = {
   code: string;
@@ -19,21 +20,11 @@ export type DiscountSpec = {
   currency: string;
 };
 
-type LookupData = {
-  codeDiscountNodeByCode: { id: string; codeDiscount: { status?: string; asyncUsageCount?: number } } | null;
-};
-type CreateData = {
-  discountCodeBasicCreate: {
-    codeDiscountNode: { id: string } | null;
-    userErrors: { field?: string[] | null; message: string; code?: string | null }[];
-  } | null;
-};
-
 export class DiscountCodes {
   constructor(private readonly graphql: AdminGraphql) {}
 
   async find(merchantId: string, code: string) {
-    const data = await this.graphql.request<LookupData>(merchantId, DISCOUNT_CODE_LOOKUP, { code });
+    const data = await this.graphql.request(merchantId, DISCOUNT_CODE_LOOKUP, { code });
     return data.codeDiscountNodeByCode;
   }
 
@@ -41,7 +32,7 @@ export class DiscountCodes {
   async ensure(merchantId: string, spec: DiscountSpec): Promise<string> {
     const existing = await this.find(merchantId, spec.code);
     if (existing) return existing.id;
-    const data = await this.graphql.request<CreateData>(merchantId, DISCOUNT_CODE_CREATE, {
+    const data = await this.graphql.request(merchantId, DISCOUNT_CODE_CREATE, {
       discount: toInput(spec),
     });
     const payload = withoutUserErrors(
@@ -62,16 +53,14 @@ export class DiscountCodes {
     if (!node) return { used: false };
     const used = (node.codeDiscount.asyncUsageCount ?? 0) > 0;
     if (node.codeDiscount.status !== 'EXPIRED') {
-      const data = await this.graphql.request<{
-        discountCodeDeactivate: { userErrors: { message: string; code?: string | null }[] } | null;
-      }>(merchantId, DISCOUNT_CODE_DEACTIVATE, { id: node.id });
+      const data = await this.graphql.request(merchantId, DISCOUNT_CODE_DEACTIVATE, { id: node.id });
       withoutUserErrors(data.discountCodeDeactivate, 'discountCodeDeactivate');
     }
     return { used };
   }
 }
 
-function toInput(spec: DiscountSpec) {
+function toInput(spec: DiscountSpec): DiscountCodeBasicInput {
   const value =
     spec.value.kind === 'percent'
       ? { percentage: spec.value.bps / 10_000 }

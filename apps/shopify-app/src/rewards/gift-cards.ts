@@ -12,8 +12,6 @@ import {
 import { type AdminGraphql, withoutUserErrors } from '../shopify/admin-graphql.js';
 import { GIFT_CARD_BALANCE, GIFT_CARD_CREATE, GIFT_CARD_DEACTIVATE } from '../shopify/documents.js';
 
-type UserErrors = { userErrors: { field?: string[] | null; message: string; code?: string | null }[] };
-
 export class GiftCards {
   constructor(
     private readonly db: Database,
@@ -26,9 +24,7 @@ export class GiftCards {
   ): Promise<string> {
     const state = await beginPlatformOperation(this.db, { ...key, operation: 'giftCardCreate' });
     if (state.state === 'succeeded' && state.platformRef) return state.platformRef;
-    const data = await this.graphql.request<{
-      giftCardCreate: (UserErrors & { giftCard: { id: string } | null }) | null;
-    }>(key.merchantId, GIFT_CARD_CREATE, {
+    const data = await this.graphql.request(key.merchantId, GIFT_CARD_CREATE, {
       input: {
         initialValue: minorToDecimal(card.amountMinor, card.currency),
         code: card.code,
@@ -53,16 +49,10 @@ export class GiftCards {
   async takeBack(key: PlatformOperationKey, giftCardId: string, amountMinor: number, currency: string) {
     const state = await beginPlatformOperation(this.db, { ...key, operation: 'giftCardDeactivate' });
     if (state.state === 'succeeded') return (state.result as { recoveredMinor: number }).recoveredMinor;
-    const data = await this.graphql.request<{
-      giftCard: { enabled: boolean; balance: { amount: string; currencyCode: string } } | null;
-    }>(key.merchantId, GIFT_CARD_BALANCE, { id: giftCardId });
+    const data = await this.graphql.request(key.merchantId, GIFT_CARD_BALANCE, { id: giftCardId });
     const balance = data.giftCard ? decimalToMinor(data.giftCard.balance.amount, currency) : 0;
     if (data.giftCard?.enabled) {
-      const result = await this.graphql.request<{ giftCardDeactivate: UserErrors | null }>(
-        key.merchantId,
-        GIFT_CARD_DEACTIVATE,
-        { id: giftCardId },
-      );
+      const result = await this.graphql.request(key.merchantId, GIFT_CARD_DEACTIVATE, { id: giftCardId });
       withoutUserErrors(result.giftCardDeactivate, 'giftCardDeactivate');
     }
     const recoveredMinor = data.giftCard?.enabled ? Math.min(balance, amountMinor) : 0;

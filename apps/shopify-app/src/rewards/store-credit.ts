@@ -14,15 +14,16 @@ import {
 } from '@referrals/core';
 import { type AdminGraphql, withoutUserErrors } from '../shopify/admin-graphql.js';
 import { STORE_CREDIT_ACCOUNTS, STORE_CREDIT_CREDIT, STORE_CREDIT_DEBIT } from '../shopify/documents.js';
+import type { ReferralStoreCreditAccountsQuery } from '../shopify/generated/admin.generated.js';
+import type { CurrencyCode } from '../shopify/generated/admin.types.js';
 
-type Money = { amount: string; currencyCode: string };
-type Tx = { id?: string; createdAt: string; amount: Money };
-type Account = { id: string; balance: Money; transactions: { nodes: Tx[] } };
-type AccountsData = { customer: { storeCreditAccounts: { nodes: Account[] } } | null };
-type MovePayload = {
-  storeCreditAccountTransaction: { id: string; amount: Money } | null;
-  userErrors: { field?: string[] | null; message: string; code?: string | null }[];
-};
+type Account = NonNullable<
+  ReferralStoreCreditAccountsQuery['customer']
+>['storeCreditAccounts']['nodes'][number];
+type Tx = Account['transactions']['nodes'][number];
+
+/** Our currencies are ISO 4217 codes, the values of Shopify's CurrencyCode. */
+const currencyCode = (currency: string) => currency as CurrencyCode;
 
 /** Transactions a crashed attempt might have made: same direction, after it began (1 min skew). */
 const IN_DOUBT_SKEW_MS = 60_000;
@@ -46,17 +47,13 @@ export class StoreCredit {
       );
       if (found) return found.id;
     }
-    const data = await this.graphql.request<{ storeCreditAccountCredit: MovePayload }>(
-      key.merchantId,
-      STORE_CREDIT_CREDIT,
-      {
-        id: customer,
-        input: {
-          creditAmount: { amount: minorToDecimal(amountMinor, currency), currencyCode: currency },
-          notify: true,
-        },
+    const data = await this.graphql.request(key.merchantId, STORE_CREDIT_CREDIT, {
+      id: customer,
+      input: {
+        creditAmount: { amount: minorToDecimal(amountMinor, currency), currencyCode: currencyCode(currency) },
+        notify: true,
       },
-    );
+    });
     const payload = withoutUserErrors(data.storeCreditAccountCredit, 'storeCreditAccountCredit');
     const ref = payload.storeCreditAccountTransaction?.id;
     if (!ref) throw new Error('storeCreditAccountCredit returned no transaction');
@@ -88,14 +85,12 @@ export class StoreCredit {
         await completePlatformOperation(this.db, key, null, { recoveredMinor: 0 });
         return 0;
       }
-      const data = await this.graphql.request<{ storeCreditAccountDebit: MovePayload }>(
-        key.merchantId,
-        STORE_CREDIT_DEBIT,
-        {
-          id: account.id,
-          input: { debitAmount: { amount: minorToDecimal(take, currency), currencyCode: currency } },
+      const data = await this.graphql.request(key.merchantId, STORE_CREDIT_DEBIT, {
+        id: account.id,
+        input: {
+          debitAmount: { amount: minorToDecimal(take, currency), currencyCode: currencyCode(currency) },
         },
-      );
+      });
       const payload = data.storeCreditAccountDebit;
       // Spent between our read and the debit: read the balance again and take what is left.
       if (payload?.userErrors.some((e) => e.code === 'INSUFFICIENT_FUNDS')) continue;
@@ -108,7 +103,7 @@ export class StoreCredit {
   }
 
   private async accounts(merchantId: string, customer: string): Promise<Account[]> {
-    const data = await this.graphql.request<AccountsData>(merchantId, STORE_CREDIT_ACCOUNTS, {
+    const data = await this.graphql.request(merchantId, STORE_CREDIT_ACCOUNTS, {
       id: customer,
     });
     if (!data.customer) throw new DomainError('VALIDATION', `Shopify has no customer ${customer}.`);
@@ -126,7 +121,7 @@ export class StoreCredit {
     const candidates = (await this.accounts(key.merchantId, customer))
       .filter((a) => a.balance.currencyCode === currency)
       .flatMap((a) => a.transactions.nodes)
-      .filter((t): t is Tx & { id: string } => !!t.id && Date.parse(t.createdAt) >= since)
+      .filter((t): t is Extract<Tx, { id: string }> => 'id' in t && Date.parse(t.createdAt) >= since)
       .map((t) => ({
         id: t.id,
         amountMinor: decimalToMinor(t.amount.amount, currency),

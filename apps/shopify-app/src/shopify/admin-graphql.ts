@@ -4,7 +4,18 @@ import { DomainError } from '@referrals/core';
 import { GraphqlQueryError, HttpResponseError } from '@shopify/shopify-api';
 import type { Logger } from 'pino';
 import { CostLimiter, type ThrottleStatus } from './cost-limiter.js';
+import type { AdminMutationDocuments, AdminQueryDocuments } from './generated/admin.generated.js';
 import type { OfflineSessions } from './offline-sessions.js';
+
+/**
+ * Every document in documents.ts, keyed by its exact text, with the result and variables types
+ * codegen.ts generated for it from the 2026-10 schema. A document edited without regenerating is
+ * not a key (a type error where it is sent); one the schema refuses does not generate.
+ */
+export type AdminDocuments = AdminQueryDocuments & AdminMutationDocuments;
+export type AdminDocument = keyof AdminDocuments;
+export type AdminResult<D extends AdminDocument> = AdminDocuments[D]['return'];
+export type AdminVariables<D extends AdminDocument> = AdminDocuments[D]['variables'];
 
 export type AdminGraphqlDeps = {
   sessions: OfflineSessions;
@@ -29,11 +40,11 @@ export class AdminGraphql {
     this.limiter = deps.limiter ?? new CostLimiter();
   }
 
-  async request<T>(
+  async request<D extends AdminDocument>(
     merchantId: string,
-    document: string,
-    variables: Record<string, unknown> = {},
-  ): Promise<T> {
+    document: D,
+    variables: AdminVariables<D>,
+  ): Promise<AdminResult<D>> {
     const client = await this.deps.sessions.graphql(merchantId);
     const shop = client.session.shop;
     for (let attempt = 0; ; attempt++) {
@@ -41,9 +52,9 @@ export class AdminGraphql {
       await this.limiter.reserve(shop, cost);
       let extensions: CostExtensions | undefined;
       try {
-        const response = await client.request<T>(document, { variables });
+        const response = await client.request<AdminResult<D>>(document, { variables });
         extensions = response.extensions as CostExtensions | undefined;
-        return response.data as T;
+        return response.data as AdminResult<D>;
       } catch (error) {
         if (error instanceof GraphqlQueryError) {
           const body = error.body as {
@@ -90,7 +101,7 @@ export function withoutUserErrors<P extends { userErrors: UserError[] }>(
     throw new DomainError(
       'VALIDATION',
       `${what} refused by Shopify: ${refused.map((e) => `${e.code ?? ''} ${e.message}`.trim()).join('; ')}`,
-      { userErrors: refused },
+      { details: { userErrors: refused } },
     );
   }
   return payload;

@@ -15,9 +15,9 @@ export function customerContactLookup(graphql: AdminGraphql): CustomerContactLoo
     const id = platformCustomerId.startsWith('gid://')
       ? platformCustomerId
       : `gid://shopify/Customer/${platformCustomerId}`;
-    const data = await graphql.request<{
-      customer: { email: string | null; firstName: string | null } | null;
-    }>(merchantId, CUSTOMER_CONTACT, { id });
-    return data.customer ? { email: data.customer.email, firstName: data.customer.firstName } : null;
+    const data = await graphql.request(merchantId, CUSTOMER_CONTACT, { id });
+    return data.customer
+      ? { email: data.customer.email ?? null, firstName: data.customer.firstName ?? null }
+      : null;
   };
 }

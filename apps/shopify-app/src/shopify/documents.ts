@@ -1,13 +1,14 @@
 // Every Admin GraphQL document the app sends, in one place: documents.test.ts validates each of
 // them against the real 2026-10 Admin schema, so a typo fails the build, not a merchant's reward.
-
-const USER_ERRORS = 'userErrors { field message code }';
+// Each is a plain `#graphql` literal (no ${...}): codegen.ts generates its result and variables
+// types into generated/admin.generated.ts, keyed by the exact text, and AdminGraphql.request
+// takes only documents that have types there.
 
 export const DISCOUNT_CODE_CREATE = `#graphql
 mutation ReferralDiscountCreate($discount: DiscountCodeBasicInput!) {
   discountCodeBasicCreate(basicCodeDiscount: $discount) {
     codeDiscountNode { id }
-    ${USER_ERRORS}
+    userErrors { field message code }
   }
 }`;
 
@@ -25,7 +26,7 @@ export const DISCOUNT_CODE_DEACTIVATE = `#graphql
 mutation ReferralDiscountDeactivate($id: ID!) {
   discountCodeDeactivate(id: $id) {
     codeDiscountNode { id }
-    ${USER_ERRORS}
+    userErrors { field message code }
   }
 }`;
 
@@ -33,7 +34,7 @@ export const STORE_CREDIT_CREDIT = `#graphql
 mutation ReferralStoreCredit($id: ID!, $input: StoreCreditAccountCreditInput!) {
   storeCreditAccountCredit(id: $id, creditInput: $input) {
     storeCreditAccountTransaction { id amount { amount currencyCode } }
-    ${USER_ERRORS}
+    userErrors { field message code }
   }
 }`;
 
@@ -41,7 +42,7 @@ export const STORE_CREDIT_DEBIT = `#graphql
 mutation ReferralStoreCreditDebit($id: ID!, $input: StoreCreditAccountDebitInput!) {
   storeCreditAccountDebit(id: $id, debitInput: $input) {
     storeCreditAccountTransaction { id amount { amount currencyCode } }
-    ${USER_ERRORS}
+    userErrors { field message code }
   }
 }`;
 
@@ -76,7 +77,7 @@ export const GIFT_CARD_CREATE = `#graphql
 mutation ReferralGiftCardCreate($input: GiftCardCreateInput!) {
   giftCardCreate(input: $input) {
     giftCard { id }
-    ${USER_ERRORS}
+    userErrors { field message code }
   }
 }`;
 
@@ -89,7 +90,7 @@ export const GIFT_CARD_DEACTIVATE = `#graphql
 mutation ReferralGiftCardDeactivate($id: ID!) {
   giftCardDeactivate(id: $id) {
     giftCard { id }
-    ${USER_ERRORS}
+    userErrors { field message code }
   }
 }`;
 
