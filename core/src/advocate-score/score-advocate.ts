@@ -16,7 +16,7 @@ export function scoreAdvocate(
   const parsed = advocateScoreInputSchema.safeParse(input);
   if (!parsed.success) {
     throw new DomainError('VALIDATION', `Invalid advocate score input: ${parsed.error.message}`, {
-      issues: parsed.error.issues,
+      details: { issues: parsed.error.issues },
     });
   }
   const definition = advocateScoreFormulas[formula];

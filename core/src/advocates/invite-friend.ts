@@ -8,7 +8,10 @@ export type InviteFriendInput = { merchantId: string; advocateId: string; email:
 /** Records an email invitation: a touch that credits the advocate if that friend orders. */
 export async function inviteFriend(db: Database, input: InviteFriendInput): Promise<boolean> {
   const emailNormalized = normalizeEmail(input.email);
-  if (!emailNormalized) throw new DomainError('VALIDATION', `"${input.email}" is not an email address.`);
+  if (!emailNormalized)
+    throw new DomainError('VALIDATION', `"${input.email}" is not an email address.`, {
+      publicMessage: 'That is not an email address.',
+    });
   const rows = await db
     .insert(invitations)
     .values({

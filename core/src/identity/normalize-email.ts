@@ -76,6 +76,9 @@ export function normalizeEmail(raw: string): string | null {
 /** The domain of an address returned by `normalizeEmail`. */
 export function emailDomain(normalized: string): string {
   const at = normalized.lastIndexOf('@');
-  if (at === -1) throw new DomainError('VALIDATION', 'Not a normalized email address', { value: normalized });
+  if (at === -1)
+    throw new DomainError('VALIDATION', 'Not a normalized email address', {
+      details: { value: normalized },
+    });
   return normalized.slice(at + 1);
 }

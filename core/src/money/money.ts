@@ -13,7 +13,9 @@ export type RoundingMode = 'half-even' | 'half-up' | 'down';
 const toBigInt = (value: bigint | number, name: string): bigint => {
   if (typeof value === 'bigint') return value;
   if (!Number.isSafeInteger(value)) {
-    throw new DomainError('VALIDATION', `${name} must be a safe integer, got ${value}`, { [name]: value });
+    throw new DomainError('VALIDATION', `${name} must be a safe integer, got ${value}`, {
+      details: { [name]: value },
+    });
   }
   return BigInt(value);
 };
@@ -41,8 +43,7 @@ export function roundDiv(
   const result = Number(negative ? -q : q);
   if (!Number.isSafeInteger(result)) {
     throw new DomainError('VALIDATION', 'Rounded result does not fit in a safe integer', {
-      numerator: n.toString(),
-      denominator: d.toString(),
+      details: { numerator: n.toString(), denominator: d.toString() },
     });
   }
   // `-0` would compare equal but print oddly in logs and snapshots.

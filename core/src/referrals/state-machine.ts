@@ -32,6 +32,8 @@ export function canTransition(from: ReferralStatus, to: ReferralStatus): boolean
 /** Throws `ILLEGAL_TRANSITION` unless `from -> to` is in `allowedTransitions`. */
 export function assertTransition(from: ReferralStatus, to: ReferralStatus): void {
   if (!canTransition(from, to)) {
-    throw new DomainError('ILLEGAL_TRANSITION', `A referral cannot move from ${from} to ${to}`, { from, to });
+    throw new DomainError('ILLEGAL_TRANSITION', `A referral cannot move from ${from} to ${to}`, {
+      details: { from, to },
+    });
   }
 }

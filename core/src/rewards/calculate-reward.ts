@@ -45,7 +45,7 @@ export function calculateReward(spec: RewardSpec, order: RewardOrder): Calculate
   const parsed = orderSchema.safeParse(order);
   if (!parsed.success || order.currency === POINTS_CURRENCY) {
     throw new DomainError('VALIDATION', 'Order needs a non-negative integer subtotal and a real currency', {
-      order,
+      details: { order },
     });
   }
   const { currency, subtotalMinor } = order;

@@ -40,7 +40,9 @@ type Period = {
 /** A count cap blocks the reward; an amount cap trims it to what remains, and blocks when nothing does. */
 export function checkCaps(caps: Caps, usage: CapUsage, next: { amountMinor: number }): CapCheck {
   if (!Number.isSafeInteger(next.amountMinor) || next.amountMinor < 0) {
-    throw new DomainError('VALIDATION', 'Reward amount must be a non-negative integer', { next });
+    throw new DomainError('VALIDATION', 'Reward amount must be a non-negative integer', {
+      details: { next },
+    });
   }
   const periods: Period[] = [
     {

@@ -1,7 +1,7 @@
 // GET /hubspot/connect and GET /hubspot/oauth/callback - "Connect HubSpot" from the merchant's
 // admin: the signed state names the merchant; the callback exchanges the code, seals the tokens
 // and prepares the portal (properties, first sync). Errors are pages, never stacks.
-import { type Database, DomainError, findMerchant, verifyOAuthState } from '@referrals/core';
+import { type Database, DomainError, errorLogFields, findMerchant, verifyOAuthState } from '@referrals/core';
 import express, { type Response, type Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -97,8 +97,10 @@ export function hubspotOAuthRouter(deps: OAuthRouteDeps): Router {
         `Portal ${portalId} will receive referral properties within minutes.`,
       );
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'CONFLICT')
-        return page(res, 409, 'This HubSpot account is taken', error.message);
+      if (error instanceof DomainError && error.code === 'CONFLICT') {
+        deps.logger.warn({ merchantId, ...errorLogFields(error) }, 'hubspot connect refused');
+        return page(res, 409, 'This HubSpot account is taken', error.publicMessage);
+      }
       deps.logger.error({ err: error, merchantId }, 'hubspot connect failed');
       page(
         res,

@@ -5,6 +5,7 @@ import {
   DomainError,
   describeError,
   enrollAdvocate,
+  errorLogFields,
   type FriendOfferIssuer,
   findActiveProgramId,
   findAdvocateLinkCode,
@@ -271,7 +272,9 @@ function proxyErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
     const { status, body } = describeError(error);
-    if (status >= 500) logger.error({ err: error, path: req.path }, 'app proxy request failed');
+    const fields = { ...errorLogFields(error), status, path: req.path };
+    if (status >= 500) logger.error({ err: error, ...fields }, 'app proxy request failed');
+    else logger.warn(fields, 'app proxy request refused');
     if (isJsonRoute(req)) return sendJson(res, status, body);
     sendLiquid(
       res,
