@@ -8,3 +8,4 @@ export {
   type Touch,
   type TouchSource,
 } from './decide-attribution.js';
+export type { OrderSignals } from './order-signals.js';

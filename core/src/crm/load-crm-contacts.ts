@@ -3,7 +3,6 @@
 import { loadAdvocateScoreInputs, scoreAdvocate } from '../advocate-score/index.js';
 import type { Database } from '../db/client.js';
 import type { CrmContact } from '../ports.js';
-import { crmReferralSource } from '../workflows/index.js';
 import {
   crmEmailOf,
   loadAdvocateEmails,
@@ -14,7 +13,12 @@ import {
   loadMerchantBasics,
   loadRewardsEarned,
 } from './contact-facts.js';
-import { type AdvocateFacts, buildContactProperties, type FriendFacts } from './properties.js';
+import {
+  type AdvocateFacts,
+  buildContactProperties,
+  crmReferralSource,
+  type FriendFacts,
+} from './properties.js';
 import { isUuid } from './queue.js';
 
 export type LoadCrmContactsOptions = {

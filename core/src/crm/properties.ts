@@ -1,7 +1,6 @@
 // The referral facts written onto CRM contacts: property names, the values of the enumerations,
 // and the pure mapping from facts to strings (CRM APIs take every value as a string).
 import { minorToDecimal } from '../money/index.js';
-import type { CrmReferralSource } from '../workflows/index.js';
 
 /** The CRMs the sync writes to. */
 export const crmPlatforms = ['hubspot'] as const;
@@ -22,6 +21,9 @@ export const crmContactProperties = [
 ] as const;
 export type CrmContactProperty = (typeof crmContactProperties)[number];
 
+/** How a friend was referred, as the CRM shows it. */
+export type CrmReferralSource = 'link' | 'code' | 'discount' | 'email' | 'deal';
+
 /** Options of `referral_source`: how the friend was referred (see `crmReferralSource`). */
 export const crmReferralSources = [
   'link',
@@ -30,6 +32,13 @@ export const crmReferralSources = [
   'email',
   'deal',
 ] as const satisfies readonly CrmReferralSource[];
+
+/** The engine's touch source as a CRM value; a won HubSpot deal counts as `deal`. */
+export function crmReferralSource(source: string, platformOrderId: string): CrmReferralSource {
+  if (platformOrderId.startsWith('hubspot-deal:')) return 'deal';
+  if (source === 'link' || source === 'code' || source === 'discount') return source;
+  return 'email';
+}
 
 /** Options of `referral_status`: a friend's latest referral status, or `advocate` for an advocate. */
 export const crmReferralStatuses = [

@@ -1,2 +1,3 @@
+export { maskEmail } from './mask-email.js';
 export { type AddressInput, normalizeAddress } from './normalize-address.js';
 export { emailDomain, normalizeEmail } from './normalize-email.js';

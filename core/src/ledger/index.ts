@@ -1,2 +1,3 @@
 export * from './accounts.js';
 export * from './post-transaction.js';
+export * from './recipient-key.js';

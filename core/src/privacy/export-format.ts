@@ -26,10 +26,3 @@ export type LedgerAccountExport = {
     rewardId: string | null;
   }[];
 };
-
-/** `bob@example.org` -> `b***@example.org`: enough for the person to recognise whom they invited. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at <= 0) return '***';
-  return `${email[0]}***${email.slice(at)}`;
-}

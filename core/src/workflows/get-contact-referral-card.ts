@@ -9,11 +9,10 @@ import {
   loadAdvocateScoreInputs,
 } from '../advocate-score/index.js';
 import { type AdvocateDashboard, getAdvocateDashboard } from '../advocates/index.js';
+import { type CrmReferralSource, crmReferralSource } from '../crm/index.js';
 import type { Database } from '../db/client.js';
 import { advocates, customers, orders, referralCodes, referrals } from '../db/schema.js';
 import { normalizeEmail } from '../identity/index.js';
-
-export type CrmReferralSource = 'link' | 'code' | 'discount' | 'email' | 'deal';
 
 export type ContactReferralCard = {
   email: string;
@@ -32,13 +31,6 @@ export type ContactReferralCard = {
     currency: string;
   } | null;
 };
-
-/** The engine's touch source as a CRM value; a won HubSpot deal counts as `deal`. */
-export function crmReferralSource(source: string, platformOrderId: string): CrmReferralSource {
-  if (platformOrderId.startsWith('hubspot-deal:')) return 'deal';
-  if (source === 'link' || source === 'code' || source === 'discount') return source;
-  return 'email';
-}
 
 export async function getContactReferralCard(
   db: Database,

@@ -4,12 +4,11 @@ import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { advocates, orderRefunds, referrals, rewards } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
-import { accountKeys, postTransaction } from '../ledger/index.js';
+import { accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import type { ProgramVersion } from '../programs/index.js';
 import { calculateReward, checkCaps, type RewardSpec, tierBonusFor } from '../rewards/index.js';
 import { type EngineContext, nowOf } from './context.js';
-import { recipientKey } from './recipient-key.js';
 import { reconcileOrderRewards } from './reconcile-order-rewards.js';
 import type { OrderRow } from './record-order.js';
 

@@ -1,6 +1,7 @@
 // Qualify: eligibility and fraud decide approve / review / reject, using the program version the
 // referral is judged by. Approved referrals get their rewards granted in the same transaction.
 import { and, eq, gte, lt, lte, ne, or, sql } from 'drizzle-orm';
+import type { OrderSignals } from '../attribution/index.js';
 import type { Database } from '../db/client.js';
 import { advocates, customers, orders, referrals } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
@@ -11,7 +12,7 @@ import type { ReferralStatus } from '../referrals/index.js';
 import type { EngineContext } from './context.js';
 import { grantRewards } from './grant-rewards.js';
 import { moveReferral } from './move-referral.js';
-import type { OrderRow, OrderSignals } from './record-order.js';
+import type { OrderRow } from './record-order.js';
 
 type ReferralRow = typeof referrals.$inferSelect;
 

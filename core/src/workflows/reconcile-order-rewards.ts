@@ -6,13 +6,12 @@ import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { orderRefunds, orders, referrals, rewardClawbacks, rewards } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
-import { accountKeys, postTransaction } from '../ledger/index.js';
+import { accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
 import { prorate } from '../money/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import { canTransition } from '../referrals/index.js';
 import type { EngineContext } from './context.js';
 import { moveReferral } from './move-referral.js';
-import { recipientKey } from './recipient-key.js';
 
 export async function reconcileOrderRewards(
   _ctx: EngineContext,

@@ -1,20 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { OrderSignals } from '../attribution/index.js';
 import { hashIp } from '../crypto/secrets.js';
 import { resolveCustomer } from '../customers/index.js';
 import type { Database } from '../db/client.js';
 import { orders } from '../db/schema.js';
 import type { OrderFacts } from '../events/index.js';
 import { normalizeAddress, normalizeEmail } from '../identity/index.js';
-
-export type OrderSignals = {
-  referralCode: string | null;
-  discountCodes: string[];
-  visitorId: string | null;
-  ipHash: string | null;
-  addressKey: string | null;
-  landingUrl: string | null;
-  previousOrders: number | null;
-};
 
 export type OrderRow = typeof orders.$inferSelect;
 
