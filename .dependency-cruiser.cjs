@@ -1,4 +1,7 @@
-/** Import rules that the lint enforces (see docs/adr/0003-import-rules.md). */
+/**
+ * Import rules that the lint enforces (see docs/adr/0008-import-rules.md). Folder cycles in
+ * core/src are checked by a second pass, .dependency-cruiser.folders.cjs.
+ */
 module.exports = {
   forbidden: [
     {
@@ -20,6 +23,18 @@ module.exports = {
       severity: 'error',
       from: { path: '^core/' },
       to: { path: '^(worker|apps)/' },
+    },
+    {
+      name: 'deployables-use-core-entry-points',
+      severity: 'error',
+      comment:
+        "worker and apps call core's use cases: no drizzle-orm (no queries on core's tables) and only " +
+        "core's entry points '@referrals/core', '@referrals/core/testing' (and its fixtures).",
+      from: { path: '^(worker|apps)/' },
+      to: {
+        path: ['(^|/)node_modules/drizzle-orm/', '^core/'],
+        pathNot: '^core/src/(index|testing/index|testing/fixtures)\\.ts$',
+      },
     },
   ],
   options: {

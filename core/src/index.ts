@@ -1,31 +1,142 @@
-// @referrals/core: the platform-neutral engine. Each capability folder's index.ts is its public face.
-export * from './advocate-score/index.js';
-export * from './advocates/index.js';
-export * from './attribution/index.js';
-export * from './audit/index.js';
-export * from './clicks/index.js';
-export * from './config.js';
-export * from './connections/index.js';
-export * from './crm/index.js';
-export * from './crypto/oauth-state.js';
-export * from './crypto/secrets.js';
-export * from './customers/index.js';
-export * from './db/client.js';
-export * as schema from './db/schema.js';
+// @referrals/core: the platform-neutral engine. Each capability folder's index.ts is its public
+// face; this file names what the apps, the worker and the scripts use of it, and nothing else.
+// Tables and drizzle-orm stay inside core: callers go through these use cases. What only tests
+// need (row inspection, builders, test-only use cases) comes from '@referrals/core/testing'.
+
+// Advocates: enrolment, referral codes and link codes, the storefront dashboard.
+export {
+  type AdvocateDashboard,
+  CODE_ALPHABET,
+  type DashboardReferral,
+  type DashboardReward,
+  enrollAdvocate,
+  findActiveCode,
+  findActiveCodeByAdvocateEmail,
+  findAdvocateLinkCode,
+  findCodeOwner,
+  getAdvocateDashboard,
+  listReferralCodes,
+  normalizeCode,
+} from './advocates/index.js';
+// Attribution: the referral signals an order carries.
+export type { OrderSignals } from './attribution/index.js';
+// Clicks on referral links: buffered writes, counts.
+export { ClickWriter, countClicks } from './clicks/index.js';
+// Config: each process parses its env and passes it in; health; the encryption key.
+export { checkHealth, parseEnv, resolveEncryptionKey } from './config.js';
+// Platform connections: sealed OAuth tokens and their status.
+export {
+  type Connection,
+  findConnectionByAccount,
+  loadConnection,
+  markConnectionStatus,
+  saveConnection,
+} from './connections/index.js';
+// Platform connections: the per-merchant lock a token refresh holds.
+export { lockConnectionRefresh } from './connections/lock-connection-refresh.js';
+// CRM sync: contact properties, the coalescing queue, flushes and backfills.
+export {
+  type CrmContactProperty,
+  type CrmPlatform,
+  countBackfillContacts,
+  crmContactProperties,
+  crmReferralSource,
+  crmReferralSources,
+  crmReferralStatuses,
+  crmSyncStatus,
+  enqueueBackfill,
+  type FlushCrmBatchInput,
+  type FlushOutcome,
+  findDueCrmMerchants,
+  flushCrmBatch,
+  type LoadCrmContactsOptions,
+  markContactsChanged,
+  nextCrmFlushAt,
+  unparkCrmSync,
+} from './crm/index.js';
+// OAuth state signed for one merchant.
+export { signOAuthState, verifyOAuthState } from './crypto/oauth-state.js';
+// Storage: opening (and migrating) the database.
+export { type Database, openDatabase } from './db/client.js';
+// Storage: a unique violation told apart from other failures.
 export { isUniqueViolation } from './db/scoped.js';
-export * from './errors.js';
-export * from './events/index.js';
-export * from './fraud/index.js';
-export * from './friend-offers/index.js';
-export * from './identity/index.js';
-export * from './ledger/index.js';
-export * from './merchants/index.js';
-export * from './money/index.js';
-export * from './outbox/index.js';
-export * from './platform-operations/index.js';
-export type * from './ports.js';
-export * from './privacy/index.js';
-export * from './programs/index.js';
-export * from './referrals/index.js';
-export * from './rewards/index.js';
-export * from './workflows/index.js';
+// Errors: domain errors and how they are logged and described.
+export { DomainError, describeError, errorLogFields } from './errors.js';
+// Events: the platform-neutral facts the apps map their payloads onto.
+export type { DomainEvent, OrderFacts } from './events/index.js';
+// Friend offers: single-use welcome codes.
+export { claimFriendOffer, deactivateFriendOffer, issueFriendOffer } from './friend-offers/index.js';
+// Identity: emails normalised and masked.
+export { maskEmail, normalizeEmail } from './identity/index.js';
+// Ledger: the recipient key rewards are booked under.
+export { recipientKey } from './ledger/index.js';
+// Merchants: install, uninstall state, lookups (by shop domain: across merchants, by design).
+export {
+  findMerchant,
+  findMerchantByShopDomain,
+  installShopMerchant,
+  listShopifyMerchantsToReconcile,
+  type MerchantRow,
+} from './merchants/index.js';
+// Money: minor units, decimals, points.
+export { decimalToMinor, minorToDecimal, POINTS_CURRENCY } from './money/index.js';
+// Outbox relay and housekeeping.
+export { type OutboxRow, type OutboxTopic, purgeRelayedOutbox, relayOutbox } from './outbox/index.js';
+// Platform operations: calls without an idempotency key, journalled before they are made.
+export {
+  beginPlatformOperation,
+  claimedPlatformRefs,
+  completePlatformOperation,
+  type PlatformOperationKey,
+} from './platform-operations/index.js';
+// Ports the apps implement (RewardIssuer, CrmWriter, ...).
+export type {
+  ClawBackRequest,
+  CrmContact,
+  CrmWriteResult,
+  CrmWriter,
+  FriendOfferDiscount,
+  FriendOfferIssuer,
+  IssueRewardRequest,
+  OrderSource,
+  PlatformNotifier,
+  ReferralConvertedNotice,
+  RewardIssuedNotice,
+  RewardIssuer,
+} from './ports.js';
+// Privacy: compliance requests as the admin lists them.
+export { listPrivacyRequests } from './privacy/index.js';
+// Programmes and the version in force.
+export {
+  createProgram,
+  findActiveProgramId,
+  findAnyProgramId,
+  findVersionInForce,
+  type ProgramRules,
+} from './programs/index.js';
+// Referrals as the admin lists them.
+export { listRecentReferrals } from './referrals/index.js';
+// Rewards: what a programme hands out.
+export type { RewardKind, RewardSpec } from './rewards/index.js';
+// Workflows: the inbox and the engine, reward release / issue / claw-back, notices and cards.
+export {
+  type ContactReferralCard,
+  clawBackReward,
+  countInboundEvents,
+  type EngineContext,
+  explainOrder,
+  findDueRewards,
+  findInboundEvent,
+  findPendingClawbacks,
+  findUnissuedRewards,
+  getContactReferralCard,
+  type InboundMapper,
+  type InboundMappers,
+  ingestInboundEvent,
+  issueReward,
+  listRewardOrders,
+  loadReferralConvertedNotice,
+  loadRewardIssuedNotice,
+  processInboundEvent,
+  releaseReward,
+} from './workflows/index.js';

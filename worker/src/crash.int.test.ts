@@ -6,10 +6,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { schema } from '@referrals/core';
-import { buildAdvocate, buildMerchant, buildProgram, orderFacts } from '@referrals/core/testing';
+import {
+  buildAdvocate,
+  buildMerchant,
+  buildProgram,
+  ledgerTransactionsWithKeySuffix,
+  orderFacts,
+  rowsOf,
+} from '@referrals/core/testing';
 import { dbTest as test } from '@referrals/core/testing/fixtures';
-import { and, eq, like } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { waitFor } from './testing/wait-for.js';
 import { receive } from './testing/webhooks.js';
@@ -49,33 +54,19 @@ describe('crash recovery', () => {
     await receive(engine, merchant.id, 'paid-1', { type: 'OrderPaid', ...order });
     await waitFor('the platform call', async () => existsSync(platformLog));
     doomed.kill('SIGKILL');
-    const [mid] = await engine.db
-      .select()
-      .from(schema.rewards)
-      .where(eq(schema.rewards.merchantId, merchant.id));
+    const [mid] = await rowsOf(engine.db, 'rewards', merchant.id);
     expect(mid?.status).toBe('released'); // the database never heard back
 
     const replacement = await spawnWorker(env);
     try {
       const reward = await waitFor('reward issued by the replacement', async () => {
-        const [r] = await engine.db
-          .select()
-          .from(schema.rewards)
-          .where(eq(schema.rewards.merchantId, merchant.id));
+        const [r] = await rowsOf(engine.db, 'rewards', merchant.id);
         return r?.status === 'issued' ? r : null;
       });
       const calls = readFileSync(platformLog, 'utf8').trim().split('\n');
       expect(calls).toHaveLength(1);
       expect(reward.platformRef).toBe(JSON.parse(calls[0]!).ref);
-      const issueTx = await engine.db
-        .select()
-        .from(schema.ledgerTransactions)
-        .where(
-          and(
-            eq(schema.ledgerTransactions.merchantId, merchant.id),
-            like(schema.ledgerTransactions.idempotencyKey, '%:issue'),
-          ),
-        );
+      const issueTx = await ledgerTransactionsWithKeySuffix(engine.db, merchant.id, ':issue');
       expect(issueTx).toHaveLength(1);
     } finally {
       replacement.kill('SIGTERM');

@@ -2,8 +2,17 @@
 // over the real @shopify/shopify-api client, PostgreSQL, Redis and the worker; a rejected
 // referral switches the unused code off.
 import { randomBytes } from 'node:crypto';
-import { claimFriendOffer, type FriendOffer, findFriendOffer, schema } from '@referrals/core';
-import { buildAdvocate, buildProgram, deliver, orderFacts } from '@referrals/core/testing';
+import { claimFriendOffer } from '@referrals/core';
+import {
+  buildAdvocate,
+  buildProgram,
+  deliver,
+  type FriendOffer,
+  findFriendOffer,
+  orderFacts,
+  rowsOf,
+  updateRowsOf,
+} from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
 import {
   createShopifyPlatform,
@@ -11,7 +20,6 @@ import {
   type ShopifyPlatform,
 } from '@referrals/shopify-app';
 import { type ShopifyEmulator, startShopifyEmulator } from '@referrals/shopify-emulator';
-import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { describe, expect } from 'vitest';
 import { startWorker, type WorkerRuntime } from './runtime.js';
@@ -93,10 +101,13 @@ describe('friend offers on Shopify', () => {
     expect(created.platformRef).toBe(discount?.id.replace('DiscountCodeBasic', 'DiscountCodeNode'));
 
     // A crash after Shopify made the code but before we recorded it: the job runs again.
-    await engine.db
-      .update(schema.friendOffers)
-      .set({ status: 'pending', platformRef: null })
-      .where(eq(schema.friendOffers.id, offer.id));
+    await updateRowsOf(
+      engine.db,
+      'friend_offers',
+      merchant.id,
+      { id: offer.id },
+      { status: 'pending', platformRef: null },
+    );
     await stack.worker.queues.rewards.add(
       'create-friend-offer',
       { merchantId: merchant.id, offerId: offer.id },
@@ -114,10 +125,7 @@ describe('friend offers on Shopify', () => {
         customer: { id: 'c-friend', email: 'NewFriend@example.org', previousOrders: 4 },
       }),
     });
-    const [referral] = await engine.db
-      .select()
-      .from(schema.referrals)
-      .where(eq(schema.referrals.merchantId, merchant.id));
+    const [referral] = await rowsOf(engine.db, 'referrals', merchant.id);
     expect(referral?.status).toBe('rejected');
     await waitFor('code expired', async () => state.discounts.get(offer.discountCode)?.status === 'EXPIRED');
     expect((await findFriendOffer(engine.db, merchant.id, offer.id)).status).toBe('deactivated');

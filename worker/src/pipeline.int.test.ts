@@ -1,16 +1,19 @@
 // The whole pipeline on real PostgreSQL and real Redis: inbox -> outbox relay -> inbound queue ->
 // engine -> scheduled release -> rewards queue -> RewardIssuer, and back on a refund.
 import { randomBytes } from 'node:crypto';
-import { accountBalance, accountKeys, countPendingOutbox, schema } from '@referrals/core';
 import {
+  accountBalance,
+  accountKeys,
+  allRowsOf,
   buildAdvocate,
   buildMerchant,
   buildProgram,
+  countPendingOutbox,
   orderFacts,
   RecordingRewardIssuer,
+  rowsOf,
 } from '@referrals/core/testing';
 import { dbTest as test } from '@referrals/core/testing/fixtures';
-import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { describe, expect } from 'vitest';
 import { OutboxRelay } from './relay.js';
@@ -43,10 +46,7 @@ describe('worker pipeline', () => {
         await receive(engine, merchant.id, 'evt-paid', { type: 'OrderPaid', ...order });
       }
       const issued = await waitFor('reward issued', async () => {
-        const [r] = await engine.db
-          .select()
-          .from(schema.rewards)
-          .where(eq(schema.rewards.merchantId, merchant.id));
+        const [r] = await rowsOf(engine.db, 'rewards', merchant.id);
         return r?.status === 'issued' ? r : null;
       });
       expect(issuer.issued).toHaveLength(1);
@@ -61,16 +61,13 @@ describe('worker pipeline', () => {
         occurredAt: new Date().toISOString(),
       });
       await waitFor('claw-back done', async () => {
-        const [c] = await engine.db
-          .select()
-          .from(schema.rewardClawbacks)
-          .where(eq(schema.rewardClawbacks.rewardId, issued.id));
+        const [c] = await allRowsOf(engine.db, 'reward_clawbacks', { rewardId: issued.id });
         return c?.status === 'done';
       });
       expect(issuer.clawedBack).toEqual([
         expect.objectContaining({ rewardId: issued.id, amountMinor: 1000 }),
       ]);
-      const [after] = await engine.db.select().from(schema.rewards).where(eq(schema.rewards.id, issued.id));
+      const [after] = await allRowsOf(engine.db, 'rewards', { id: issued.id });
       expect(after?.status).toBe('reversed');
       expect(await accountBalance(engine.db, merchant.id, accountKeys.expense, 'USD')).toBe(0);
       await waitFor('outbox drained', async () => (await countPendingOutbox(engine.db)) === 0);
@@ -107,24 +104,15 @@ describe('worker pipeline', () => {
         }),
       );
       await waitFor('all 12 orders processed', async () => {
-        const rows = await engine.db
-          .select()
-          .from(schema.inboundEvents)
-          .where(eq(schema.inboundEvents.merchantId, merchant.id));
+        const rows = await rowsOf(engine.db, 'inbound_events', merchant.id);
         return rows.length === 12 && rows.every((r) => r.status === 'processed');
       });
       await waitFor('outbox drained', async () => (await countPendingOutbox(engine.db)) === 0);
       await waitFor('issued', async () => {
-        const rows = await engine.db
-          .select()
-          .from(schema.rewards)
-          .where(eq(schema.rewards.merchantId, merchant.id));
+        const rows = await rowsOf(engine.db, 'rewards', merchant.id);
         return rows.length > 0 && rows.every((r) => r.status === 'issued');
       });
-      const granted = await engine.db
-        .select()
-        .from(schema.rewards)
-        .where(eq(schema.rewards.merchantId, merchant.id));
+      const granted = await rowsOf(engine.db, 'rewards', merchant.id);
       expect(granted).toHaveLength(3);
       expect(issuer.issued.filter((i) => i.merchantId === merchant.id)).toHaveLength(3);
     } finally {
@@ -163,10 +151,7 @@ describe('worker pipeline', () => {
     await receive(engine, merchant.id, 'graceful', { type: 'OrderPaid', ...order });
     await issuing;
     await runtime.close();
-    const [reward] = await engine.db
-      .select()
-      .from(schema.rewards)
-      .where(eq(schema.rewards.merchantId, merchant.id));
+    const [reward] = await rowsOf(engine.db, 'rewards', merchant.id);
     expect(reward?.status).toBe('issued');
     expect(slow.issued).toHaveLength(1);
   });

@@ -3,13 +3,12 @@
 // pipeline (PostgreSQL, Redis, the worker) turns it into referrals and rewards, exactly once.
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { type EngineContext, type OrderSource, schema } from '@referrals/core';
-import { buildAdvocate, buildProgram } from '@referrals/core/testing';
+import { type EngineContext, findMerchant, type OrderSource } from '@referrals/core';
+import { buildAdvocate, buildProgram, rowsOf as rowsOfTable } from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
 import { createShopifyApp, createShopifyPlatform, ShopifyOrderSource } from '@referrals/shopify-app';
 import { type ShopifyEmulator, sendWebhook, startShopifyEmulator } from '@referrals/shopify-emulator';
 import { type Job, QueueEvents } from 'bullmq';
-import { and, eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { describe, expect } from 'vitest';
 import { workerConnection } from './queues.js';
@@ -103,14 +102,11 @@ const test = dbTest.extend<{ stack: Stack }>({
   ],
 });
 
-const rowsOf = async ({ db }: EngineContext, merchantId: string) => {
-  const { inboundEvents, referrals, rewards } = schema;
-  return {
-    inbox: await db.select().from(inboundEvents).where(eq(inboundEvents.merchantId, merchantId)),
-    referrals: await db.select().from(referrals).where(eq(referrals.merchantId, merchantId)),
-    rewards: await db.select().from(rewards).where(eq(rewards.merchantId, merchantId)),
-  };
-};
+const rowsOf = async ({ db }: EngineContext, merchantId: string) => ({
+  inbox: await rowsOfTable(db, 'inbound_events', merchantId),
+  referrals: await rowsOfTable(db, 'referrals', merchantId),
+  rewards: await rowsOfTable(db, 'rewards', merchantId),
+});
 
 /** Waits until no inbox row of the merchant is left to process; every one must have succeeded. */
 async function settled(engine: EngineContext, merchantId: string, inboxRows: number) {
@@ -164,15 +160,9 @@ describe('reconcile-shopify-orders', () => {
     expect(first.rewards).toEqual([
       expect.objectContaining({ recipient: 'advocate', amountMinor: 1500, status: 'held', reversedMinor: 0 }),
     ]);
-    const [order] = await engine.db
-      .select()
-      .from(schema.orders)
-      .where(
-        and(
-          eq(schema.orders.merchantId, merchantId),
-          eq(schema.orders.id, first.referrals[0]?.orderId ?? ''),
-        ),
-      );
+    const [order] = await rowsOfTable(engine.db, 'orders', merchantId, {
+      id: first.referrals[0]?.orderId ?? '',
+    });
     expect(order).toMatchObject({ platformOrderId: String(referred.legacyId), totalMinor: 10_000 });
     expect(order?.signals).toMatchObject({
       referralCode: code,
@@ -235,10 +225,7 @@ describe('reconcile-shopify-orders', () => {
     });
     const late = await settled(engine, merchantId, 4);
     expect(late.rewards).toEqual(refunded.rewards);
-    const refunds = await engine.db
-      .select()
-      .from(schema.orderRefunds)
-      .where(eq(schema.orderRefunds.merchantId, merchantId));
+    const refunds = await rowsOfTable(engine.db, 'order_refunds', merchantId);
     expect(refunds.map((r) => [r.platformRefundId, r.amountMinor])).toEqual([
       [String(refund.legacyId), 4000],
     ]);
@@ -255,10 +242,7 @@ describe('reconcile-shopify-orders', () => {
     stack.emulator.revokeApp(gone.shop);
     await stack.webhook(gone.shop, 'app/uninstalled', { id: 1, myshopify_domain: gone.shop });
     await waitFor('uninstalled', async () => {
-      const [m] = await engine.db
-        .select()
-        .from(schema.merchants)
-        .where(eq(schema.merchants.id, gone.merchantId));
+      const m = await findMerchant(engine.db, gone.merchantId);
       return m?.status === 'uninstalled';
     });
 

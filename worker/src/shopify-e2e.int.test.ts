@@ -3,13 +3,18 @@
 // routes, PostgreSQL, Redis and the worker.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ClickWriter, enrollAdvocate, findDueRewards, schema } from '@referrals/core';
-import { buildProgram } from '@referrals/core/testing';
+import {
+  ClickWriter,
+  enrollAdvocate,
+  findDueRewards,
+  findMerchant,
+  findMerchantByShopDomain,
+} from '@referrals/core';
+import { allRowsOf, buildProgram, merchantRowsAsJson, rowsOf } from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
 import { createShopifyApp, createShopifyPlatform, type ShopifyPlatform } from '@referrals/shopify-app';
 import { proxyQuery } from '@referrals/shopify-app/testing';
 import { type ShopifyEmulator, sendWebhook, startShopifyEmulator } from '@referrals/shopify-emulator';
-import { and, eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { describe, expect } from 'vitest';
 import { startWorker, type WorkerRuntime } from './runtime.js';
@@ -136,15 +141,9 @@ describe('Shopify app end to end', () => {
       status: 'active',
       connection: { status: 'active' },
     });
-    const [merchant] = await engine.db
-      .select()
-      .from(schema.merchants)
-      .where(eq(schema.merchants.shopDomain, shop));
+    const merchant = await findMerchantByShopDomain(engine.db, shop);
     if (!merchant) throw new Error('not installed');
-    const [connection] = await engine.db
-      .select()
-      .from(schema.platformConnections)
-      .where(eq(schema.platformConnections.merchantId, merchant.id));
+    const [connection] = await rowsOf(engine.db, 'platform_connections', merchant.id);
     const issuedToken = stack.emulator.tokenRequests.length;
     expect(issuedToken).toBe(1);
     // Sealed at rest: no token prefix in the stored bytes.
@@ -172,10 +171,7 @@ describe('Shopify app end to end', () => {
     expect(enrolment.status).toBe(303);
     const link = (await (await fetch(proxied('/proxy/link'))).json()) as { code: string; url: string };
     const code = link.code;
-    const [advocateRow] = await engine.db
-      .select()
-      .from(schema.advocates)
-      .where(eq(schema.advocates.merchantId, merchant.id));
+    const [advocateRow] = await rowsOf(engine.db, 'advocates', merchant.id);
     const enrolled = { advocateId: advocateRow?.id };
 
     // The friend clicks the advocate's link and lands on the storefront with the code and a visitor id.
@@ -201,10 +197,7 @@ describe('Shopify app end to end', () => {
     expect((await hook('orders/paid', order, paidEventId)).status).toBe(200); // Shopify redelivers
 
     const reward = await waitFor('reward issued', async () => {
-      const [r] = await engine.db
-        .select()
-        .from(schema.rewards)
-        .where(eq(schema.rewards.merchantId, merchant.id));
+      const [r] = await rowsOf(engine.db, 'rewards', merchant.id);
       return r?.status === 'issued' ? r : null;
     });
     const credits = () => state.transactions.filter((t) => t.kind === 'credit');
@@ -220,15 +213,9 @@ describe('Shopify app end to end', () => {
       'Reward currency': 'USD',
       'Recipient role': 'advocate',
     });
-    const [clickRow] = await engine.db
-      .select()
-      .from(schema.clicks)
-      .where(eq(schema.clicks.visitorId, visitor));
+    const [clickRow] = await allRowsOf(engine.db, 'clicks', { visitorId: visitor });
     expect(clickRow?.advocateId).toBe(enrolled.advocateId);
-    const [decision] = await engine.db
-      .select()
-      .from(schema.attributionDecisions)
-      .where(eq(schema.attributionDecisions.merchantId, merchant.id));
+    const [decision] = await rowsOf(engine.db, 'attribution_decisions', merchant.id);
     expect(decision).toBeTruthy();
 
     // A full refund takes the credit back from the advocate's account.
@@ -243,22 +230,14 @@ describe('Shopify app end to end', () => {
       ).status,
     ).toBe(200);
     await waitFor('claw-back done', async () => {
-      const [c] = await engine.db
-        .select()
-        .from(schema.rewardClawbacks)
-        .where(
-          and(
-            eq(schema.rewardClawbacks.merchantId, merchant.id),
-            eq(schema.rewardClawbacks.rewardId, reward.id),
-          ),
-        );
+      const [c] = await rowsOf(engine.db, 'reward_clawbacks', merchant.id, { rewardId: reward.id });
       return c?.status === 'done' ? c : null;
     });
     const debits = state.transactions.filter((t) => t.kind === 'debit');
     expect(debits).toHaveLength(1);
     expect(debits[0]?.amountMinor).toBe(1500);
     expect([...state.accounts.values()].find((a) => a.ownerId === advocateCustomer.id)?.balanceMinor).toBe(0);
-    const [after] = await engine.db.select().from(schema.rewards).where(eq(schema.rewards.id, reward.id));
+    const [after] = await allRowsOf(engine.db, 'rewards', { id: reward.id });
     expect(after?.status).toBe('reversed');
     expect(stack.platform.graphql.throttled).toBe(0);
   });
@@ -300,10 +279,7 @@ describe('Shopify app end to end', () => {
     });
     expect((await hook('orders/paid', order, '/webhooks')).status).toBe(200);
     await waitFor('reward held', async () => {
-      const [r] = await engine.db
-        .select()
-        .from(schema.rewards)
-        .where(eq(schema.rewards.merchantId, merchant.id));
+      const [r] = await rowsOf(engine.db, 'rewards', merchant.id);
       return r?.status === 'held' ? r : null;
     });
 
@@ -317,10 +293,7 @@ describe('Shopify app end to end', () => {
     };
     expect((await hook('customers/data_request', dataRequest)).status).toBe(200);
     const exported = await waitFor('export stored', async () => {
-      const [row] = await engine.db
-        .select()
-        .from(schema.privacyRequests)
-        .where(eq(schema.privacyRequests.merchantId, merchant.id));
+      const [row] = await rowsOf(engine.db, 'privacy_requests', merchant.id);
       return row;
     });
     expect(exported).toMatchObject({ kind: 'customer_data_request', externalId: '4242' });
@@ -339,29 +312,23 @@ describe('Shopify app end to end', () => {
     };
     expect((await hook('customers/redact', redact)).status).toBe(200);
     await waitFor('redaction done', async () => {
-      const rows = await engine.db
-        .select()
-        .from(schema.privacyRequests)
-        .where(eq(schema.privacyRequests.merchantId, merchant.id));
+      const rows = await rowsOf(engine.db, 'privacy_requests', merchant.id);
       return rows.some((r) => r.kind === 'customer_redact');
     });
-    const dump = await engine.db.execute(
-      sql`SELECT row_to_json(t)::text AS j FROM (SELECT * FROM orders WHERE merchant_id = ${merchant.id}) t
-          UNION ALL SELECT row_to_json(t)::text FROM (SELECT * FROM customers WHERE merchant_id = ${merchant.id}) t
-          UNION ALL SELECT row_to_json(t)::text FROM (SELECT * FROM inbound_events WHERE merchant_id = ${merchant.id}) t
-          UNION ALL SELECT row_to_json(t)::text FROM (SELECT * FROM privacy_requests WHERE merchant_id = ${merchant.id}) t`,
-    );
-    expect((dump.rows as { j: string }[]).map((r) => r.j).join('\n')).not.toContain('bob@example.org');
-    const [order7001] = await engine.db
-      .select()
-      .from(schema.orders)
-      .where(eq(schema.orders.merchantId, merchant.id));
+    const dump = await merchantRowsAsJson(engine.db, merchant.id, [
+      'orders',
+      'customers',
+      'inbound_events',
+      'privacy_requests',
+    ]);
+    expect(dump.join('\n')).not.toContain('bob@example.org');
+    const [order7001] = await rowsOf(engine.db, 'orders', merchant.id);
     expect(order7001?.totalMinor).toBe(8000);
 
     // app/uninstalled -> inactive: the held reward is not released by the sweep, no Shopify call.
     expect((await hook('app/uninstalled', { id: 1, myshopify_domain: shop }, '/webhooks')).status).toBe(200);
     await waitFor('uninstalled', async () => {
-      const [m] = await engine.db.select().from(schema.merchants).where(eq(schema.merchants.id, merchant.id));
+      const m = await findMerchant(engine.db, merchant.id);
       return m?.status === 'uninstalled';
     });
     expect(await findDueRewards({ ...engine, now: () => new Date(Date.now() + 40 * 86_400_000) })).toEqual(
@@ -372,15 +339,9 @@ describe('Shopify app end to end', () => {
     // shop/redact (48 h later) -> every row of the shop is gone; a repeat is acknowledged.
     expect((await hook('shop/redact', { shop_id: 1, shop_domain: shop })).status).toBe(200);
     await waitFor('purged', async () => {
-      const rows = await engine.db
-        .select()
-        .from(schema.merchants)
-        .where(eq(schema.merchants.id, merchant.id));
-      return rows.length === 0;
+      return (await findMerchant(engine.db, merchant.id)) === null;
     });
-    expect(
-      await engine.db.select().from(schema.rewards).where(eq(schema.rewards.merchantId, merchant.id)),
-    ).toEqual([]);
+    expect(await rowsOf(engine.db, 'rewards', merchant.id)).toEqual([]);
     const again = await hook('shop/redact', { shop_id: 1, shop_domain: shop });
     expect(again.status).toBe(200);
   });

@@ -1,9 +1,14 @@
 // The Shopify side of a process, from its parsed env: with credentials it talks to Shopify (or to
 // SHOPIFY_ADMIN_ORIGIN); without them it runs the sandbox: a local Admin API emulator with one
 // installed shop, a demo programme and advocate, so `npm start` can be clicked through.
-import { createProgram, type Database, enrollAdvocate, resolveEncryptionKey, schema } from '@referrals/core';
+import {
+  createProgram,
+  type Database,
+  enrollAdvocate,
+  findAnyProgramId,
+  resolveEncryptionKey,
+} from '@referrals/core';
 import { type ShopifyEmulator, startShopifyEmulator } from '@referrals/shopify-emulator';
-import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { ShopifyEnv } from './env.js';
 import { createShopifyPlatform, type ShopifyPlatform } from './shopify/platform.js';
@@ -70,12 +75,8 @@ export async function composeShopify(
 
 /** A demo programme and advocate for the sandbox shop, created once. */
 async function seedDemo(db: Database, merchantId: string): Promise<string> {
-  const [existing] = await db
-    .select()
-    .from(schema.programs)
-    .where(eq(schema.programs.merchantId, merchantId));
   const programId =
-    existing?.id ??
+    (await findAnyProgramId(db, merchantId)) ??
     (
       await createProgram(db, {
         merchantId,

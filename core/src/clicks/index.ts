@@ -1,1 +1,2 @@
 export * from './click-writer.js';
+export * from './count-clicks.js';

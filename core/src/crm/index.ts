@@ -25,9 +25,11 @@ export { type NextCrmFlushAtInput, nextCrmFlushAt } from './next-crm-flush-at.js
 export {
   type CrmContactProperty,
   type CrmPlatform,
+  type CrmReferralSource,
   type CrmReferralStatus,
   crmContactProperties,
   crmPlatforms,
+  crmReferralSource,
   crmReferralSources,
   crmReferralStatuses,
 } from './properties.js';

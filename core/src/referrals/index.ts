@@ -1,3 +1,4 @@
+export { listRecentReferrals, type RecentReferral } from './list-recent-referrals.js';
 export {
   allowedTransitions,
   assertTransition,

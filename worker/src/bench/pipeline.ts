@@ -5,9 +5,8 @@
 // inbox insert to the moment the RewardIssuer is called for that order's reward.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { ingestInboundEvent, type RewardIssuer, schema } from '@referrals/core';
+import { ingestInboundEvent, listReferralCodes, listRewardOrders, type RewardIssuer } from '@referrals/core';
 import { buildAdvocate, buildMerchant, buildProgram, createTestDatabase } from '@referrals/core/testing';
-import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { startWorker } from '../runtime.js';
 
@@ -35,9 +34,7 @@ const { programId } = await buildProgram(engine.db, merchant.id, {
 const advocates = [];
 for (let i = 0; i < advocateCount; i++)
   advocates.push(await buildAdvocate(engine.db, merchant.id, programId));
-const [codes] = [
-  await engine.db.select().from(schema.referralCodes).where(eq(schema.referralCodes.merchantId, merchant.id)),
-];
+const codes = await listReferralCodes(engine.db, merchant.id);
 
 const sentAt = new Map<string, number>(); // order id -> inbox insert time
 const issuedAt = new Map<string, number>(); // reward id -> RewardIssuer call time
@@ -109,12 +106,7 @@ await finished;
 clearTimeout(timeout);
 
 // Measured outside the hot path: one query maps every reward to its order afterwards.
-const pairs = await engine.db
-  .select({ rewardId: schema.rewards.id, orderId: schema.orders.platformOrderId })
-  .from(schema.rewards)
-  .innerJoin(schema.referrals, eq(schema.referrals.id, schema.rewards.referralId))
-  .innerJoin(schema.orders, eq(schema.orders.id, schema.referrals.orderId))
-  .where(eq(schema.rewards.merchantId, merchant.id));
+const pairs = await listRewardOrders(engine.db, merchant.id);
 const latencies = pairs
   .map((p) => (issuedAt.get(p.rewardId) ?? Number.NaN) - (sentAt.get(p.orderId) ?? Number.NaN))
   .filter((ms) => Number.isFinite(ms))

@@ -1,5 +1,5 @@
-import { type DomainEventInput, type EngineContext, ingestInboundEvent, schema } from '@referrals/core';
-import { eq } from 'drizzle-orm';
+import { type EngineContext, ingestInboundEvent } from '@referrals/core';
+import { type DomainEventInput, rowsOf } from '@referrals/core/testing';
 import { waitFor } from './wait-for.js';
 
 /** Stores an engine event in the inbox the way a webhook route does; the worker takes it from there. */
@@ -20,9 +20,6 @@ export const receive = (
 /** Waits until the merchant's only reward reaches `status`, and returns it. */
 export const waitForReward = (engine: EngineContext, merchantId: string, status: string) =>
   waitFor(`reward ${status}`, async () => {
-    const [reward] = await engine.db
-      .select()
-      .from(schema.rewards)
-      .where(eq(schema.rewards.merchantId, merchantId));
+    const [reward] = await rowsOf(engine.db, 'rewards', merchantId);
     return reward?.status === status ? reward : null;
   });

@@ -1,10 +1,9 @@
 // The embedded admin's auth: session tokens, token-exchange install, shop isolation, CSP, and
 // expiring offline tokens refreshed once across concurrent callers.
 import type { AddressInfo } from 'node:net';
-import { loadConnection, saveConnection, schema, verifyOAuthState } from '@referrals/core';
-import { buildAdvocate, buildProgram, orderFacts } from '@referrals/core/testing';
+import { findMerchantByShopDomain, loadConnection, saveConnection, verifyOAuthState } from '@referrals/core';
+import { allRowsOf, buildAdvocate, buildProgram, orderFacts, rowsOf } from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
-import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { createShopifyApp } from '../server.js';
 import { type PlatformFixture, startPlatformFixture, testLogger } from '../testing/platform.js';
@@ -54,7 +53,7 @@ describe('embedded admin auth', () => {
       expect(res.status).toBe(401);
       expect(res.headers.get('x-shopify-retry-invalid-session-request')).toBe('1');
     }
-    expect(await database.db.select().from(schema.merchants)).toHaveLength(0);
+    expect(await allRowsOf(database.db, 'merchants')).toHaveLength(0);
     expect(fx.emulator.tokenRequests).toHaveLength(0);
   });
 
@@ -77,10 +76,7 @@ describe('embedded admin auth', () => {
     expect(fx.emulator.tokenRequests.map((r) => r.grantType)).toEqual([
       'urn:ietf:params:oauth:grant-type:token-exchange',
     ]);
-    const [merchant] = await database.db
-      .select()
-      .from(schema.merchants)
-      .where(eq(schema.merchants.shopDomain, shop));
+    const merchant = await findMerchantByShopDomain(database.db, shop);
     const connection = await loadConnection(database.db, fx.encryptionKey, merchant?.id ?? '', 'shopify');
     expect(connection?.refreshToken).toBeTruthy();
     expect(connection?.accessTokenExpiresAt?.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
@@ -95,10 +91,7 @@ describe('embedded admin auth', () => {
     }
     // One referred order for B only.
     const { ingestInboundEvent, processInboundEvent } = await import('@referrals/core');
-    const [advocateB] = await database.db
-      .select({ code: schema.referralCodes.code })
-      .from(schema.referralCodes)
-      .where(eq(schema.referralCodes.merchantId, b.merchantId));
+    const [advocateB] = await rowsOf(database.db, 'referral_codes', b.merchantId);
     const stored = await ingestInboundEvent(database.db, {
       merchantId: b.merchantId,
       platform: 'internal',
@@ -120,10 +113,7 @@ describe('embedded admin auth', () => {
     expect((await listFor(b.shop)).referrals).toHaveLength(1);
     expect((await listFor(a.shop)).referrals).toHaveLength(0);
     // A token for A that asks about B's order learns nothing.
-    const [orderB] = await database.db
-      .select()
-      .from(schema.orders)
-      .where(eq(schema.orders.merchantId, b.merchantId));
+    const [orderB] = await rowsOf(database.db, 'orders', b.merchantId);
     const probe = await api(
       baseUrl,
       `/api/orders/${orderB?.platformOrderId}/attribution`,

@@ -1,7 +1,13 @@
 // /api/* - the embedded admin's API. Every route runs after requireSessionToken and reads only
 // the merchant the session token names.
-import { type Database, explainOrder, loadConnection, schema, signOAuthState } from '@referrals/core';
-import { and, desc, eq } from 'drizzle-orm';
+import {
+  type Database,
+  explainOrder,
+  listPrivacyRequests,
+  listRecentReferrals,
+  loadConnection,
+  signOAuthState,
+} from '@referrals/core';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { currentMerchant } from './session-token.js';
@@ -36,22 +42,7 @@ export function adminApiRouter(deps: AdminApiDeps): Router {
   // GET /api/referrals - the latest referrals with their status and risk
   router.get('/referrals', async (req, res) => {
     const { limit } = listQuerySchema.parse(req.query);
-    const { referrals, orders } = schema;
-    const rows = await deps.db
-      .select({
-        id: referrals.id,
-        status: referrals.status,
-        source: referrals.source,
-        riskScore: referrals.riskScore,
-        riskFindings: referrals.riskFindings,
-        orderId: orders.platformOrderId,
-        createdAt: referrals.createdAt,
-      })
-      .from(referrals)
-      .innerJoin(orders, and(eq(orders.id, referrals.orderId), eq(orders.merchantId, referrals.merchantId)))
-      .where(eq(referrals.merchantId, currentMerchant(res).id))
-      .orderBy(desc(referrals.createdAt))
-      .limit(limit);
+    const rows = await listRecentReferrals(deps.db, currentMerchant(res).id, limit);
     res.json({ referrals: rows });
   });
 
@@ -66,13 +57,7 @@ export function adminApiRouter(deps: AdminApiDeps): Router {
   // GET /api/privacy-requests - compliance requests Shopify sent and what we did
   router.get('/privacy-requests', async (req, res) => {
     const { limit } = listQuerySchema.parse(req.query);
-    const { privacyRequests } = schema;
-    const rows = await deps.db
-      .select()
-      .from(privacyRequests)
-      .where(eq(privacyRequests.merchantId, currentMerchant(res).id))
-      .orderBy(desc(privacyRequests.createdAt))
-      .limit(limit);
+    const rows = await listPrivacyRequests(deps.db, currentMerchant(res).id, limit);
     res.json({ privacyRequests: rows });
   });
 

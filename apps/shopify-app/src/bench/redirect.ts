@@ -10,10 +10,9 @@
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { ClickWriter, schema } from '@referrals/core';
+import { ClickWriter, countClicks } from '@referrals/core';
 import { buildAdvocate, buildMerchant, buildProgram, createTestDatabase } from '@referrals/core/testing';
 import autocannon from 'autocannon';
-import { eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { createShopifyApp } from '../server.js';
 
@@ -96,10 +95,7 @@ try {
 
   await new Promise((r) => server.close(r));
   await clickWriter.close();
-  const [row] = await database.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(schema.clicks)
-    .where(eq(schema.clicks.merchantId, merchant.id));
+  const clicksPersisted = await countClicks(database.db, merchant.id);
   const a = tally(saturation);
   const b = tally(fixed);
   console.log(
@@ -110,7 +106,7 @@ try {
       p99Ms: fixed.latency.p99,
       errors: a.errors + b.errors,
       responses: a.responses + b.responses,
-      clicksPersisted: row?.n ?? 0,
+      clicksPersisted,
     }),
   );
 } finally {

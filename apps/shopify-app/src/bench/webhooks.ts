@@ -8,10 +8,9 @@ import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { schema } from '@referrals/core';
+import { countInboundEvents } from '@referrals/core';
 import { buildMerchant, createTestDatabase } from '@referrals/core/testing';
 import autocannon from 'autocannon';
-import { eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { createShopifyApp } from '../server.js';
 
@@ -100,20 +99,19 @@ try {
     `offered ${rate}/s: 2xx ${run['2xx']}, non-2xx ${run.non2xx}, errors ${run.errors}, p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, max ${run.latency.max} ms`,
   );
   await new Promise((r) => server.close(r));
-  const [row] = await database.db
-    .select({ n: sql<number>`count(*)::int`, distinct: sql<number>`count(DISTINCT external_id)::int` })
-    .from(schema.inboundEvents)
-    .where(eq(schema.inboundEvents.merchantId, merchant.id));
+  const inbox = await countInboundEvents(database.db, merchant.id);
   const acknowledged = warm['2xx'] + run['2xx'];
-  progress(`inbox rows ${row?.n}, distinct event ids ${row?.distinct}, acknowledged ${acknowledged}`);
+  progress(
+    `inbox rows ${inbox.total}, distinct event ids ${inbox.distinctExternalIds}, acknowledged ${acknowledged}`,
+  );
   console.log(
     JSON.stringify({
       bench: 'webhooks',
       ratePerSec: rate,
       p50Ms: run.latency.p50,
       p99Ms: run.latency.p99,
-      errors: warm.non2xx + warm.errors + run.non2xx + run.errors + (row?.n === acknowledged ? 0 : 1),
-      stored: row?.n ?? 0,
+      errors: warm.non2xx + warm.errors + run.non2xx + run.errors + (inbox.total === acknowledged ? 0 : 1),
+      stored: inbox.total,
     }),
   );
 } finally {

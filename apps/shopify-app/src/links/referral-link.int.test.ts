@@ -1,10 +1,17 @@
 // GET /r/:code over real HTTP (fetch, redirects not followed) on real PostgreSQL: redirects,
 // cookies, click rows, open-redirect attempts, rate limiting and the lookup cache.
 import type { AddressInfo } from 'node:net';
-import { ClickWriter, type Database, disableCode, openDatabase, schema } from '@referrals/core';
-import { buildAdvocate, buildMerchant, buildProgram } from '@referrals/core/testing';
+import { ClickWriter, type Database, openDatabase } from '@referrals/core';
+import {
+  allRowsOf,
+  buildAdvocate,
+  buildMerchant,
+  buildProgram,
+  disableCode,
+  markMerchantUninstalled,
+  rowsOf,
+} from '@referrals/core/testing';
 import { dbTest as test } from '@referrals/core/testing/fixtures';
-import { eq } from 'drizzle-orm';
 import express from 'express';
 import { pino } from 'pino';
 import { expect } from 'vitest';
@@ -43,8 +50,7 @@ async function serve(
   };
 }
 
-const clicksOf = (db: Database, merchantId: string) =>
-  db.select().from(schema.clicks).where(eq(schema.clicks.merchantId, merchantId));
+const clicksOf = (db: Database, merchantId: string) => rowsOf(db, 'clicks', merchantId);
 
 test('a valid link redirects to the storefront with ref and rv, sets the visitor cookie and records the click', async ({
   engine,
@@ -89,9 +95,7 @@ test('a valid link redirects to the storefront with ref and rv, sets the visitor
     await app.clickWriter.flush();
     const rows = await clicksOf(engine.db, merchant.id);
     expect(rows).toHaveLength(3);
-    const codeId = (
-      await engine.db.select().from(schema.referralCodes).where(eq(schema.referralCodes.code, advocate.code))
-    )[0]!.id;
+    const codeId = (await allRowsOf(engine.db, 'referral_codes', { code: advocate.code }))[0]!.id;
     for (const row of rows) {
       expect(row).toMatchObject({ advocateId: advocate.advocateId, codeId, userAgent: UA });
       expect(row.ipHash).toMatch(/^[\w-]{32}$/);
@@ -249,10 +253,7 @@ test('within the TTL a hit is served from the cache without a query; past it the
     expect(await ref()).toBeNull();
 
     // The merchant lookup is cached the same way.
-    await engine.db
-      .update(schema.merchants)
-      .set({ status: 'uninstalled' })
-      .where(eq(schema.merchants.id, merchant.id));
+    await markMerchantUninstalled(engine.db, merchant.id);
     clock += 29_999;
     expect(await ref()).toBeNull();
     clock += 1;

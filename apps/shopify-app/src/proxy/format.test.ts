@@ -1,4 +1,5 @@
-import { programRulesSchema, type RewardSpec } from '@referrals/core';
+import type { RewardSpec } from '@referrals/core';
+import { programRulesSchema } from '@referrals/core/testing';
 import { expect, test } from 'vitest';
 import {
   describeFriendOffer,

@@ -1,10 +1,8 @@
 // A friend claims their single-use welcome code on the proxied landing page: the code is created
 // on (emulated) Shopify while they wait, once per email, and never for the advocate themself.
 import type { AddressInfo } from 'node:net';
-import { schema } from '@referrals/core';
-import { buildAdvocate, buildProgram } from '@referrals/core/testing';
+import { buildAdvocate, buildProgram, rowsOf } from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
-import { eq } from 'drizzle-orm';
 import express from 'express';
 import { describe, expect } from 'vitest';
 import { errorHandler } from '../error-handler.js';
@@ -71,10 +69,7 @@ describe('friend claims a welcome code', () => {
       const again = await (await claim('bob@example.org')).text();
       expect(again).toContain(code);
       expect(state.discounts.size).toBe(1);
-      const offers = await database.db
-        .select()
-        .from(schema.friendOffers)
-        .where(eq(schema.friendOffers.merchantId, merchantId));
+      const offers = await rowsOf(database.db, 'friend_offers', merchantId);
       expect(offers).toHaveLength(1);
       expect(offers[0]?.status).toBe('created');
 

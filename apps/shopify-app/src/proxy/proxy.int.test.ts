@@ -2,24 +2,19 @@
 // nothing, enrolment, the dashboard, the share block's JSON, the friend landing page, merchant
 // isolation and escaping.
 import type { AddressInfo } from 'node:net';
+import { type Database, enrollAdvocate, issueReward, releaseReward } from '@referrals/core';
 import {
-  type Database,
-  enrollAdvocate,
-  issueReward,
-  markMerchantUninstalled,
-  releaseReward,
-  schema,
-} from '@referrals/core';
-import {
+  allRowsOf,
   buildAdvocate,
   buildMerchant,
   buildProgram,
   deliver,
+  markMerchantUninstalled,
   orderFacts,
   RecordingRewardIssuer,
+  rowsOf,
 } from '@referrals/core/testing';
 import { dbTest as test } from '@referrals/core/testing/fixtures';
-import { and, eq } from 'drizzle-orm';
 import express from 'express';
 import { pino } from 'pino';
 import { describe, expect } from 'vitest';
@@ -63,8 +58,7 @@ async function shopWithProgram(db: Database) {
   return { merchant, programId, shop: merchant.shopDomain! };
 }
 
-const advocatesOf = (db: Database, merchantId: string) =>
-  db.select().from(schema.advocates).where(eq(schema.advocates.merchantId, merchantId));
+const advocatesOf = (db: Database, merchantId: string) => rowsOf(db, 'advocates', merchantId);
 
 /** The enrolment form's token, read from the page as a browser would submit it. */
 async function formToken(app: App, shop: string, customerId: string): Promise<string> {
@@ -206,10 +200,7 @@ test('enrolment: consent is required, the form token is checked, then the dashbo
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ programId, status: 'active' });
 
-    const [code] = await engine.db
-      .select()
-      .from(schema.referralCodes)
-      .where(eq(schema.referralCodes.advocateId, rows[0]!.id));
+    const [code] = await allRowsOf(engine.db, 'referral_codes', { advocateId: rows[0]!.id });
     const dashboard = await (await app.get('/proxy', as)).text();
     expect(dashboard).toContain(`<strong class="referrals-proxy__code">${code!.code}</strong>`);
     expect(dashboard).toContain(`value="https://referrals.example.com/r/${code!.code}?shop=${shop}"`);
@@ -260,10 +251,7 @@ test('the dashboard masks friends without a name and shows when a held reward is
   expect(await deliver(engine, merchant.id, { type: 'OrderPaid', ...order })).toEqual({
     status: 'processed',
   });
-  const [held] = await engine.db
-    .select()
-    .from(schema.rewards)
-    .where(and(eq(schema.rewards.merchantId, merchant.id), eq(schema.rewards.recipient, 'advocate')));
+  const [held] = await rowsOf(engine.db, 'rewards', merchant.id, { recipient: 'advocate' });
   expect(held?.status).toBe('held');
 
   await withApp(engine.db, async (app) => {
@@ -281,7 +269,7 @@ test('the dashboard masks friends without a name and shows when a held reward is
     expect(released).toContain('$10.00 store credit: confirmed, on its way to you');
     const issuer = new RecordingRewardIssuer();
     expect(await issueReward(later, issuer, { merchantId: merchant.id, rewardId: held!.id })).toBe('issued');
-    const [issued] = await engine.db.select().from(schema.rewards).where(eq(schema.rewards.id, held!.id));
+    const [issued] = await allRowsOf(engine.db, 'rewards', { id: held!.id });
     const after = await (await app.get('/proxy', { shop, customerId: '900' })).text();
     expect(after).toContain(
       `<h3>Earned</h3><ul><li>$10.00 store credit: received ${formatDate(issued!.issuedAt!)}</li>`,

@@ -9,12 +9,12 @@ import {
   findMerchant,
   installShopMerchant,
   loadConnection,
+  lockConnectionRefresh,
   type MerchantRow,
   markConnectionStatus,
   saveConnection,
 } from '@referrals/core';
 import { RequestedTokenType, Session, type Shopify } from '@shopify/shopify-api';
-import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 
 export type OfflineSessionsDeps = {
@@ -61,7 +61,7 @@ export class OfflineSessions {
 
   private async refresh(shop: string, merchantId: string): Promise<Session> {
     return this.deps.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`shopify-refresh:${merchantId}`}))`);
+      await lockConnectionRefresh(tx, merchantId, 'shopify');
       const current = await this.load(tx, merchantId);
       if (!this.isStale(current)) return this.toSession(shop, current);
       if (!current.refreshToken) {

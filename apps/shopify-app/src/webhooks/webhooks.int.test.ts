@@ -2,11 +2,10 @@
 // worker's mapper turns the stored payloads into rewards.
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { processInboundEvent, schema } from '@referrals/core';
-import { buildAdvocate, buildMerchant, buildProgram } from '@referrals/core/testing';
+import { processInboundEvent } from '@referrals/core';
+import { buildAdvocate, buildMerchant, buildProgram, rowsOf } from '@referrals/core/testing';
 import { dbTest as test } from '@referrals/core/testing/fixtures';
 import { sendWebhook } from '@referrals/shopify-emulator';
-import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { describe, expect } from 'vitest';
 import { createShopifyApp } from '../server.js';
@@ -76,8 +75,7 @@ describe('POST /webhooks', () => {
   }) => {
     const merchant = await buildMerchant(engine.db);
     const shop = merchant.shopDomain!;
-    const inbox = async () =>
-      engine.db.select().from(schema.inboundEvents).where(eq(schema.inboundEvents.merchantId, merchant.id));
+    const inbox = async () => rowsOf(engine.db, 'inbound_events', merchant.id);
     await withServer(engine.db, async (post) => {
       const body = JSON.stringify(order());
       const headers = signed(body, shop, 'orders/paid', 'evt-1');
@@ -131,10 +129,7 @@ describe('POST /webhooks', () => {
       });
       expect((await post(refund, signed(refund, shop, 'refunds/create'))).status).toBe(200);
     });
-    const rows = await engine.db
-      .select()
-      .from(schema.inboundEvents)
-      .where(eq(schema.inboundEvents.merchantId, merchant.id));
+    const rows = await rowsOf(engine.db, 'inbound_events', merchant.id);
     for (const row of rows.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())) {
       expect(
         await processInboundEvent(
@@ -146,16 +141,10 @@ describe('POST /webhooks', () => {
         status: 'processed',
       });
     }
-    const [reward] = await engine.db
-      .select()
-      .from(schema.rewards)
-      .where(eq(schema.rewards.merchantId, merchant.id));
+    const [reward] = await rowsOf(engine.db, 'rewards', merchant.id);
     // 10% of the 80.00 subtotal, in cents; half the order refunded -> half the reward reversed.
     expect(reward).toMatchObject({ status: 'held', amountMinor: 800, currency: 'EUR', reversedMinor: 400 });
-    const [saved] = await engine.db
-      .select()
-      .from(schema.orders)
-      .where(eq(schema.orders.merchantId, merchant.id));
+    const [saved] = await rowsOf(engine.db, 'orders', merchant.id);
     expect(saved).toMatchObject({
       platformOrderId: '5550001',
       totalMinor: 8450,
@@ -194,10 +183,7 @@ describe('webhooks sent by the emulator', () => {
     } finally {
       server.close();
     }
-    const rows = await engine.db
-      .select()
-      .from(schema.inboundEvents)
-      .where(eq(schema.inboundEvents.merchantId, merchant.id));
+    const rows = await rowsOf(engine.db, 'inbound_events', merchant.id);
     expect(rows.map((r) => r.topic)).toEqual(['orders/create']);
   });
 });
