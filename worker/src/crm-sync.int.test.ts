@@ -1,22 +1,17 @@
 // CRM sync on real PostgreSQL and Redis: outbox -> contact-changed -> coalescing queue ->
 // crm-flush -> CrmWriter (a recording double), with bursts, partial failures and a revoked token.
 import { randomBytes } from 'node:crypto';
-import {
-  countPendingOutbox,
-  crmSyncStatus,
-  type EngineContext,
-  schema,
-  unparkCrmSync,
-} from '@referrals/core';
+import { crmSyncStatus, type EngineContext, unparkCrmSync } from '@referrals/core';
 import {
   buildAdvocate,
   buildMerchant,
   buildProgram,
+  countPendingOutbox,
   orderFacts,
   RecordingCrmWriter,
+  rowsOf,
 } from '@referrals/core/testing';
 import { dbTest as test } from '@referrals/core/testing/fixtures';
-import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { describe, expect } from 'vitest';
 import { startWorker, type WorkerRuntimeOptions } from './runtime.js';
@@ -83,7 +78,7 @@ function expectWellFormedBatches(writer: RecordingCrmWriter) {
 }
 
 const queueOf = (engine: EngineContext, merchantId: string) =>
-  engine.db.select().from(schema.crmSyncQueue).where(eq(schema.crmSyncQueue.merchantId, merchantId));
+  rowsOf(engine.db, 'crm_sync_queue', merchantId);
 
 async function referralScenario(engine: EngineContext) {
   const merchant = await buildMerchant(engine.db);

@@ -2,18 +2,11 @@
 // its contacts within seconds of a referral converting, never exceeds its limits, and loses nothing
 // when a token is revoked. The real Shopify and HubSpot clients against their emulators, both apps'
 // routes, PostgreSQL, Redis and the worker.
-import {
-  computeAdvocateScore,
-  crmContactProperties,
-  crmSyncStatus,
-  loadConnection,
-  saveConnection,
-  schema,
-} from '@referrals/core';
+import { crmContactProperties, crmSyncStatus, loadConnection, saveConnection } from '@referrals/core';
+import { computeAdvocateScore, referralsWithOrderIds, rowsOf } from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
 import { connectSandboxPortal, SANDBOX_PORTAL_ID } from '@referrals/hubspot-app';
 import { sendHubSpotWebhook, webhookEvent } from '@referrals/hubspot-emulator';
-import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import {
   contact,
@@ -169,10 +162,7 @@ describe('HubSpot end to end', () => {
     expect(grants().at(-1)).toBe('refresh_token 400');
     // The referral is complete in the engine; HubSpot has heard nothing of it.
     await waitFor('carol rewarded', async () => {
-      const rows = await engine.db
-        .select()
-        .from(schema.rewards)
-        .where(eq(schema.rewards.merchantId, merchantId));
+      const rows = await rowsOf(engine.db, 'rewards', merchantId);
       return rows.length === 2 && rows.every((r) => r.status === 'issued');
     });
     expect(contact(portal, 'carol@example.net')).toBeNull();
@@ -262,11 +252,7 @@ describe('HubSpot end to end', () => {
         contact(portal, 'ada@example.com')?.rewards_earned === '15.00' &&
         contact(portal, 'dana@example.net')?.referral_status === 'rewarded',
     );
-    const referrals = await engine.db
-      .select({ advocateId: schema.referrals.advocateId, orderId: schema.orders.platformOrderId })
-      .from(schema.referrals)
-      .innerJoin(schema.orders, eq(schema.orders.id, schema.referrals.orderId))
-      .where(eq(schema.referrals.merchantId, merchantId));
+    const referrals = await referralsWithOrderIds(engine.db, merchantId);
     expect(referrals).toEqual([
       { advocateId: ada.advocateId, orderId: `hubspot-deal:${portalId}:${deal.id}` },
     ]);

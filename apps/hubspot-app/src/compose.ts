@@ -21,7 +21,7 @@ export type HubSpotSide = {
   connections: HubSpotConnections;
   /** Stored deal events -> DealWon conversions (the worker's resolver for 'hubspot' inbox rows). */
   resolver: ReturnType<typeof hubspotInboundResolver>;
-  /** The core's CrmWriter: batched upserts paced by a per-portal limiter shared through Redis. */
+  /** The core's CrmWriter: batched upserts, paced by the connections' per-portal limiter (Redis). */
   writer: HubSpotCrmWriter;
   /** After OAuth: properties, unpark, backfill queued. */
   afterConnect: (merchantId: string, portalId: string) => Promise<void>;
@@ -56,21 +56,22 @@ export async function composeHubSpot(
       basePath: emulator.url,
     };
   }
+  const redis = new Redis(deps.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+  redis.on('error', (err) => deps.logger.debug({ err }, 'hubspot limiter redis error'));
+  // Every portal client the connections hand out paces its requests with this limiter.
   const connections = new HubSpotConnections({
     db: deps.db,
     config,
     encryptionKey: deps.encryptionKey,
     logger: deps.logger,
+    limiter: new PortalRateLimiter({ redis }),
   });
-  const redis = new Redis(deps.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
-  redis.on('error', (err) => deps.logger.debug({ err }, 'hubspot limiter redis error'));
-  const limiter = new PortalRateLimiter({ redis });
   return {
     config,
     connections,
-    resolver: hubspotInboundResolver({ db: deps.db, connections, logger: deps.logger, limiter }),
-    writer: new HubSpotCrmWriter({ connections, limiter, logger: deps.logger }),
-    afterConnect: afterHubSpotConnect({ db: deps.db, connections, logger: deps.logger, limiter }),
+    resolver: hubspotInboundResolver({ db: deps.db, connections, logger: deps.logger }),
+    writer: new HubSpotCrmWriter({ connections, logger: deps.logger }),
+    afterConnect: afterHubSpotConnect({ db: deps.db, connections, logger: deps.logger }),
     linkFor: referralLinkFor(env.SHOPIFY_APP_URL),
     sandbox,
     close: async () => {

@@ -1,10 +1,9 @@
 // A deal moved to a closed-won stage (of any pipeline) becomes a DealWon conversion credited to
 // the advocate the buyer's contact names in `referred_by`; the app card then shows both sides.
-import { enrollAdvocate, ingestInboundEvent, processInboundEvent, schema } from '@referrals/core';
-import { buildMerchant, buildProgram } from '@referrals/core/testing';
+import { enrollAdvocate, ingestInboundEvent, processInboundEvent } from '@referrals/core';
+import { buildMerchant, buildProgram, rowsOf } from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
 import { sendHubSpotFetch, webhookEvent } from '@referrals/hubspot-emulator';
-import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { hubspotInboundResolver } from './deals/resolve-deal-event.js';
 import { type HubSpotFixture, startHubSpotFixture, testLogger } from './testing/hubspot-fixture.js';
@@ -105,10 +104,7 @@ describe('deals as conversions', () => {
       { db, ipHashSalt: 'salt' },
       { merchantId: merchant.id, inboundEventId: stored.inboundEventId ?? '' },
     );
-    const referrals = await db
-      .select()
-      .from(schema.referrals)
-      .where(eq(schema.referrals.merchantId, merchant.id));
+    const referrals = await rowsOf(db, 'referrals', merchant.id);
     expect(referrals).toHaveLength(1);
     expect(referrals[0]?.advocateId).toBe(ada.advocateId);
 
@@ -158,41 +154,34 @@ describe('deal reads share the portal budget', () => {
     fx,
     database,
   }) => {
-    const { Redis } = await import('ioredis');
-    const { PortalRateLimiter } = await import('./crm/portal-rate-limiter.js');
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    const limiter = new PortalRateLimiter({ redis, keyPrefix: `test:deals:${Date.now()}:${Math.random()}` });
-    try {
-      const merchant = await buildMerchant(database.db);
-      const portalId = 990_002;
-      const portal = fx.emulator.addPortal(portalId);
-      await fx.connections.connect(merchant.id, fx.emulator.authorize(portalId));
-      const deal = portal.createDeal({ dealname: 'x', amount: '10.00', dealstage: 'closedwon' });
-      fx.emulator.injectFault({
+    // The fixture's clients are paced by fx.limiter (real Redis, a key prefix of this test's own).
+    const limiter = fx.limiter;
+    const merchant = await buildMerchant(database.db);
+    const portalId = 990_002;
+    const portal = fx.emulator.addPortal(portalId);
+    await fx.connections.connect(merchant.id, fx.emulator.authorize(portalId));
+    const deal = portal.createDeal({ dealname: 'x', amount: '10.00', dealstage: 'closedwon' });
+    fx.emulator.injectFault({
+      portalId,
+      status: 429,
+      body: { status: 'error', policyName: 'TEN_SECONDLY_ROLLING' },
+    });
+    const resolve = hubspotInboundResolver({
+      db: database.db,
+      connections: fx.connections,
+      logger: testLogger,
+    });
+    const row = {
+      merchantId: merchant.id,
+      payload: webhookEvent({
         portalId,
-        status: 429,
-        body: { status: 'error', policyName: 'TEN_SECONDLY_ROLLING' },
-      });
-      const resolve = hubspotInboundResolver({
-        db: database.db,
-        connections: fx.connections,
-        logger: testLogger,
-        limiter,
-      });
-      const row = {
-        merchantId: merchant.id,
-        payload: webhookEvent({
-          portalId,
-          objectId: Number(deal.id),
-          subscriptionType: 'object.propertyChange',
-          propertyName: 'dealstage',
-          propertyValue: 'closedwon',
-        }),
-      };
-      await expect(resolve(row)).rejects.toThrow(/rate limited/);
-      expect(await limiter.pausedFor(String(portalId))).toBeGreaterThan(9_000);
-    } finally {
-      redis.disconnect();
-    }
+        objectId: Number(deal.id),
+        subscriptionType: 'object.propertyChange',
+        propertyName: 'dealstage',
+        propertyValue: 'closedwon',
+      }),
+    };
+    await expect(resolve(row)).rejects.toThrow(/rate limited/);
+    expect(await limiter.pausedFor(String(portalId))).toBeGreaterThan(9_000);
   });
 });

@@ -1,11 +1,10 @@
 // The HubSpot app over real HTTP against the emulator (real @hubspot/api-client), PostgreSQL:
 // OAuth connect bound to the merchant, token refresh and revocation, signed webhooks stored once,
 // deals that close as conversions, and the app card's backend.
-import { loadConnection, schema, signOAuthState } from '@referrals/core';
-import { buildMerchant } from '@referrals/core/testing';
+import { loadConnection, signOAuthState } from '@referrals/core';
+import { allRowsOf, buildMerchant, rowsOf } from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
 import { sendHubSpotWebhook, webhookEvent } from '@referrals/hubspot-emulator';
-import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { ReconnectNeededError } from './hubspot/connections.js';
 import { type HubSpotFixture, startHubSpotFixture } from './testing/hubspot-fixture.js';
@@ -43,7 +42,7 @@ describe('HubSpot connect', () => {
       `${fx.baseUrl}/hubspot/oauth/callback?code=${fx.emulator.authorize(portalId)}&state=${encodeURIComponent(`${state}x`)}`,
     );
     expect(forged.status).toBe(400);
-    expect(await database.db.select().from(schema.platformConnections)).toHaveLength(0);
+    expect(await allRowsOf(database.db, 'platform_connections')).toHaveLength(0);
 
     const code = fx.emulator.authorize(portalId);
     const done = await fetch(
@@ -53,7 +52,7 @@ describe('HubSpot connect', () => {
     expect(fx.connected).toEqual([{ merchantId: merchant.id, portalId: String(portalId) }]);
     const connection = await loadConnection(database.db, fx.encryptionKey, merchant.id, 'hubspot');
     expect(connection).toMatchObject({ externalAccountId: String(portalId), status: 'active' });
-    const [row] = await database.db.select().from(schema.platformConnections);
+    const [row] = await allRowsOf(database.db, 'platform_connections');
     expect(row?.accessTokenEnc.toString('latin1')).not.toContain(connection?.accessToken ?? 'x');
 
     // The same portal for another store is refused.
@@ -114,8 +113,7 @@ describe('POST /webhooks/hubspot', () => {
       }),
       webhookEvent({ portalId, objectId: 12, subscriptionType: 'object.creation' }),
     ];
-    const inbox = () =>
-      database.db.select().from(schema.inboundEvents).where(eq(schema.inboundEvents.merchantId, merchant.id));
+    const inbox = () => rowsOf(database.db, 'inbound_events', merchant.id);
 
     expect((await sendHubSpotWebhook({ url, events, clientSecret: 'wrong-secret' })).status).toBe(401);
     expect(

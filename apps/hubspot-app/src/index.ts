@@ -5,6 +5,7 @@ export * from './deals/resolve-deal-event.js';
 export * from './env.js';
 export * from './hubspot/config.js';
 export * from './hubspot/connections.js';
+export * from './hubspot/rate-limit-middleware.js';
 export * from './server.js';
 export * from './webhooks/payloads.js';
 export * from './webhooks/verify-signature.js';

@@ -45,18 +45,19 @@ if (process.send) {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'error' });
   const database = await openDatabase({ url: config.databaseUrl, poolSize: 8 });
   const redis = new Redis(config.redisUrl);
-  const connections = new HubSpotConnections({
-    db: database.db,
-    config: { ...config.hubspot, appUrl: 'http://127.0.0.1:3001' },
-    encryptionKey: Buffer.from(config.encryptionKeyHex, 'hex'),
-    logger,
-  });
   const limiter = new PortalRateLimiter({
     redis,
     keyPrefix: config.limiterPrefix,
     ...limiterTuning(config.limiterTuning),
   });
-  const crmWriter = new HubSpotCrmWriter({ connections, limiter, logger });
+  const connections = new HubSpotConnections({
+    db: database.db,
+    config: { ...config.hubspot, appUrl: 'http://127.0.0.1:3001' },
+    encryptionKey: Buffer.from(config.encryptionKeyHex, 'hex'),
+    logger,
+    limiter,
+  });
+  const crmWriter = new HubSpotCrmWriter({ connections, logger });
   const linkFor = referralLinkFor('https://shop-app.example.com');
   if (config.loopsPerMerchant > 0) {
     process.on('message', (raw) => {

@@ -9,8 +9,13 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { crmSyncStatus, normalizeEmail, schema } from '@referrals/core';
-import { buildMerchant, buildProgram, createTestDatabase } from '@referrals/core/testing';
+import { crmSyncStatus } from '@referrals/core';
+import {
+  buildMerchant,
+  buildProgram,
+  createTestDatabase,
+  insertAdvocatesInBulk,
+} from '@referrals/core/testing';
 import {
   HUBSPOT_TEN_SECOND_LIMIT,
   HubSpotConnections,
@@ -68,23 +73,11 @@ const workers: ReturnType<typeof fork>[] = [];
 async function seedAdvocates(merchantId: string, programId: string, count: number, from: number) {
   for (let i = 0; i < count; i += 1000) {
     const n = Math.min(1000, count - i);
-    const emails = Array.from({ length: n }, (_, k) => `advocate${from + i + k}@bench.example.com`);
-    const customers = await db
-      .insert(schema.customers)
-      .values(emails.map((email) => ({ merchantId, email, emailNormalized: normalizeEmail(email) })))
-      .returning({ id: schema.customers.id });
-    const advocates = await db
-      .insert(schema.advocates)
-      .values(customers.map((c) => ({ merchantId, customerId: c.id, programId, consentAt: new Date() })))
-      .returning({ id: schema.advocates.id });
-    await db.insert(schema.referralCodes).values(
-      advocates.map((a, k) => ({
-        merchantId,
-        advocateId: a.id,
-        code: `BENCH${from + i + k}`,
-        kind: 'generated' as const,
-      })),
-    );
+    const seeds = Array.from({ length: n }, (_, k) => ({
+      email: `advocate${from + i + k}@bench.example.com`,
+      code: `BENCH${from + i + k}`,
+    }));
+    await insertAdvocatesInBulk(db, merchantId, programId, seeds);
   }
 }
 
@@ -105,12 +98,12 @@ async function run() {
     basePath: emulator.url,
   };
   const config = { ...hubspot, appUrl: 'http://127.0.0.1:3001' };
-  const connections = new HubSpotConnections({ db, config, encryptionKey, logger });
   const limiter = new PortalRateLimiter({
     redis,
     keyPrefix: limiterPrefix,
     ...limiterTuning,
   });
+  const connections = new HubSpotConnections({ db, config, encryptionKey, logger, limiter });
   const merchants: string[] = [];
   for (const [p, portalId] of portalIds.entries()) {
     const merchant = await buildMerchant(db);
@@ -119,11 +112,7 @@ async function run() {
     await seedAdvocates(merchant.id, programId, share, p * contactCount);
     // The real connect path: OAuth code -> tokens, then the hook: properties + backfill queued.
     await connections.connect(merchant.id, await emulator.authorize(portalId, redirectUri(config)));
-    const prepared = await prepareHubSpotPortal(
-      { db, connections, logger, limiter },
-      merchant.id,
-      String(portalId),
-    );
+    const prepared = await prepareHubSpotPortal({ db, connections, logger }, merchant.id, String(portalId));
     log(
       `portal ${portalId}: ${prepared.properties.created.length} properties, ${prepared.queued} contacts queued`,
     );

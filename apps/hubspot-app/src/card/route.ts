@@ -11,6 +11,7 @@ import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { HubSpotConnections } from '../hubspot/connections.js';
+import { withPacing } from '../hubspot/rate-limit-middleware.js';
 import { verifyHubSpotSignature } from '../webhooks/verify-signature.js';
 import { toCardPayload } from './to-card-payload.js';
 
@@ -24,6 +25,13 @@ export type CardRouteDeps = {
   linkBaseUrl: string;
   now?: () => number;
 };
+
+/**
+ * How long the contact lookup may wait for the portal's slot (the client paces it like every
+ * request; a paused portal waits up to 10 s): the card gives up after 10 s, so the lookup gives
+ * up first and the card gets an answer without the contact's referral facts, not a timeout.
+ */
+const CONTACT_LOOKUP_SLOT_WAIT_MS = 3_000;
 
 // The card sends portalId and HubSpot appends its own: a repeated value must agree (it is signed).
 const sameValues = z
@@ -67,9 +75,10 @@ export function hubspotCardRouter(deps: CardRouteDeps): Router {
       if (!email && query.data.contactId && connection.status === 'active') {
         // The card could not read the email: ask HubSpot (best effort).
         const { client } = await deps.connections.client(merchant.id);
-        const contact = await client.crm.contacts.basicApi
-          .getById(query.data.contactId, ['email'])
-          .catch(() => null);
+        const contactId = query.data.contactId;
+        const contact = await withPacing({ signal: AbortSignal.timeout(CONTACT_LOOKUP_SLOT_WAIT_MS) }, () =>
+          client.crm.contacts.basicApi.getById(contactId, ['email']),
+        ).catch(() => null);
         email = contact?.properties.email ?? null;
       }
       const view = email

@@ -1,12 +1,19 @@
-// Core's contact view -> the app card's JSON contract (project/src/app/cards/card-payload.ts).
-import type { ContactReferralCard } from '@referrals/core';
+// Core's contact view -> the app card's JSON contract. The contract is the card's own module
+// (project/src/app/cards/card-payload.ts, bundled with the card by HubSpot's CLI): the type is
+// imported from there, so a field renamed or dropped on either side is a compile error here, and
+// card/card-contract.int.test.ts parses the route's real answer with the card's parser. Type-only:
+// nothing of the card is loaded at run time.
 
-export type CardPayloadStatus = 'ok' | 'reconnect_needed';
+import type { ContactReferralCard } from '@referrals/core';
+import type { CardPayload } from '@referrals/hubspot-card/card-payload';
+
+export type { CardPayload } from '@referrals/hubspot-card/card-payload';
+export type CardPayloadStatus = CardPayload['status'];
 
 export function toCardPayload(
   view: ContactReferralCard | null,
   input: { email: string | null; status: CardPayloadStatus; linkFor: (code: string) => string },
-) {
+): CardPayload {
   const advocate = view?.advocate ?? null;
   const currency = advocate?.currency ?? 'USD';
   const totals = advocate?.dashboard.totals.find((t) => t.currency === currency);

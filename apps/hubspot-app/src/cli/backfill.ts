@@ -56,8 +56,9 @@ const connections = new HubSpotConnections({
   },
   encryptionKey: resolveEncryptionKey(env.ENCRYPTION_KEY),
   logger,
+  limiter: new PortalRateLimiter({ redis }),
 });
-const writer = new HubSpotCrmWriter({ connections, limiter: new PortalRateLimiter({ redis }), logger });
+const writer = new HubSpotCrmWriter({ connections, logger });
 
 const stop = new AbortController();
 process.on('SIGINT', () => {

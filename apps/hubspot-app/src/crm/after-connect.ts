@@ -4,15 +4,13 @@
 import { type Database, enqueueBackfill, unparkCrmSync } from '@referrals/core';
 import type { Logger } from 'pino';
 import type { HubSpotConnections } from '../hubspot/connections.js';
-import type { PortalRateLimiter } from './portal-rate-limiter.js';
 import { ensureReferralProperties } from './properties.js';
 
 export type AfterConnectDeps = {
   db: Database;
+  /** Its client paces the property requests with the sync's (the portal's shared limiter). */
   connections: Pick<HubSpotConnections, 'client'>;
   logger: Logger;
-  /** Paces the property requests with the sync's; without it they go out unpaced. */
-  limiter?: Pick<PortalRateLimiter, 'acquire'>;
   /** Contacts queued per backfill page (default 500). */
   backfillPageSize?: number;
 };
@@ -31,10 +29,8 @@ export async function prepareHubSpotPortal(
   portalId: string,
 ): Promise<AfterConnectResult> {
   const { client } = await deps.connections.client(merchantId);
-  const limiter = deps.limiter;
   const properties = await ensureReferralProperties(client, {
     logger: deps.logger.child({ merchantId, portalId }),
-    ...(limiter ? { beforeRequest: () => limiter.acquire(portalId) } : {}),
   });
   const { wasParked } = await unparkCrmSync(deps.db, { merchantId, platform: 'hubspot' });
   // Queueing is only inserts (no HubSpot call), so all pages go now; the cursor makes a retry resume.

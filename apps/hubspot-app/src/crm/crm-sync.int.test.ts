@@ -1,37 +1,25 @@
 // The whole CRM sync against the emulator: the core's queue and facts, this app's writer and
-// limiter. A connect prepares the portal and queues every advocate and friend; an uninstall parks
+// limiter (the fixture's clients are paced by the real Redis limiter). A connect prepares the portal and queues every advocate and friend; an uninstall parks
 // the sync and a reconnect resumes it; the backfill loop stops on Ctrl-C and a rerun resumes.
-import { randomBytes } from 'node:crypto';
 import { crmSyncStatus, flushCrmBatch, markContactsChanged } from '@referrals/core';
 import { buildAdvocate, buildMerchant, buildProgram, deliver, orderFacts } from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
-import { Redis } from 'ioredis';
-import { afterAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { type HubSpotFixture, startHubSpotFixture, testLogger } from '../testing/hubspot-fixture.js';
 import { afterHubSpotConnect, prepareHubSpotPortal } from './after-connect.js';
 import { HubSpotCrmWriter } from './hubspot-crm-writer.js';
-import { PortalRateLimiter } from './portal-rate-limiter.js';
 import { ensureReferralProperties } from './properties.js';
 import { referralLinkFor } from './referral-link.js';
 import { type BackfillProgress, runBackfill } from './run-backfill.js';
 
-const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-afterAll(() => redis.disconnect());
-
-const test = dbTest.extend<{ fx: HubSpotFixture; writer: HubSpotCrmWriter; limiter: PortalRateLimiter }>({
+const test = dbTest.extend<{ fx: HubSpotFixture; writer: HubSpotCrmWriter }>({
   fx: async ({ database }, use) => {
     const fx = await startHubSpotFixture(database.db);
     await use(fx);
     await fx.close();
   },
-  // biome-ignore lint/correctness/noEmptyPattern: vitest reads fixture dependencies from this pattern.
-  limiter: async ({}, use) => {
-    await use(
-      new PortalRateLimiter({ redis, keyPrefix: `test:hubspot-rate:${randomBytes(6).toString('hex')}` }),
-    );
-  },
-  writer: async ({ fx, limiter }, use) => {
-    await use(new HubSpotCrmWriter({ connections: fx.connections, limiter, logger: testLogger }));
+  writer: async ({ fx }, use) => {
+    await use(new HubSpotCrmWriter({ connections: fx.connections, logger: testLogger }));
   },
 });
 
@@ -53,7 +41,6 @@ describe('CRM sync to HubSpot', () => {
   test('connect -> properties + every contact queued -> written; uninstall parks it; reconnect resumes', async ({
     fx,
     writer,
-    limiter,
     engine,
   }) => {
     const db = engine.db;
@@ -61,7 +48,7 @@ describe('CRM sync to HubSpot', () => {
     const portalId = nextPortal++;
     const portal = fx.emulator.addPortal(portalId);
     await fx.connections.connect(merchant.id, fx.emulator.authorize(portalId));
-    const deps = { db, connections: fx.connections, logger: testLogger, limiter };
+    const deps = { db, connections: fx.connections, logger: testLogger };
     const prepared = await prepareHubSpotPortal(deps, merchant.id, String(portalId));
     expect(prepared).toMatchObject({ wasParked: null, queued: 4, properties: { mismatched: [] } });
     expect(prepared.properties.created).toHaveLength(10);

@@ -1,21 +1,17 @@
 // The HubSpot contact writer against the emulator (real client, real Redis limiter, PostgreSQL for
 // the connection): batches of 100 deduplicated by email, 207 partial failures, a whole-batch 400
 // split down to the bad input, a 429 storm, revoked and uninstalled tokens, a refresh mid-sync.
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type CrmContact, loadConnection, saveConnection } from '@referrals/core';
 import { buildMerchant } from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
 import type { HubSpotEmulatorOptions } from '@referrals/hubspot-emulator';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { type HubSpotFixture, startHubSpotFixture, testLogger } from '../testing/hubspot-fixture.js';
 import { HubSpotCrmWriter } from './hubspot-crm-writer.js';
 import { PortalRateLimiter } from './portal-rate-limiter.js';
 import { ensureReferralProperties } from './properties.js';
-
-const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-afterAll(() => redis.disconnect());
 
 type Ctx = { fx: HubSpotFixture; limiter: PortalRateLimiter; writer: HubSpotCrmWriter };
 
@@ -26,14 +22,12 @@ const withFixture = (options: { emulator?: HubSpotEmulatorOptions; refreshMargin
       await use(fx);
       await fx.close();
     },
-    // biome-ignore lint/correctness/noEmptyPattern: vitest reads fixture dependencies from this pattern.
-    limiter: async ({}, use) => {
-      await use(
-        new PortalRateLimiter({ redis, keyPrefix: `test:hubspot-rate:${randomBytes(6).toString('hex')}` }),
-      );
+    // The limiter the fixture's clients are paced by (real Redis, a key prefix per test).
+    limiter: async ({ fx }, use) => {
+      await use(fx.limiter);
     },
-    writer: async ({ fx, limiter }, use) => {
-      await use(new HubSpotCrmWriter({ connections: fx.connections, limiter, logger: testLogger }));
+    writer: async ({ fx }, use) => {
+      await use(new HubSpotCrmWriter({ connections: fx.connections, logger: testLogger }));
     },
   });
 
@@ -295,8 +289,7 @@ describe('HubSpotCrmWriter in a 429 storm', () => {
       const other = new PortalRateLimiter({ redis: otherRedis, keyPrefix: limiter.keyPrefix });
       expect(await other.pausedFor(String(portalId))).toBeGreaterThan(9_000);
       const writer = new HubSpotCrmWriter({
-        connections: fx.connections,
-        limiter: other,
+        connections: fx.connectionsWith(other),
         logger: testLogger,
       });
       const resumed = Date.now();

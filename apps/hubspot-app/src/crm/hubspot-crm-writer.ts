@@ -1,12 +1,13 @@
 // The CrmWriter port on HubSpot: contacts upserted by email in batches of at most 100, each
-// request paced by the portal's shared limiter. A 429 pauses the portal for every process and
-// blocks the call; a daily limit or a refused token blocks it too (the core parks the sync); a
+// request paced by the portal's shared limiter (the client's middleware, see
+// hubspot/rate-limit-middleware.ts). A 429 pauses the portal for every process and blocks the call; a daily limit or a refused token blocks it too (the core parks the sync); a
 // 207 fails only the inputs it names; a 400 for a whole batch is split to find the bad inputs.
 import type { Client } from '@hubspot/api-client';
 import { type CrmContact, type CrmWriteResult, type CrmWriter, DomainError } from '@referrals/core';
 import type { Logger } from 'pino';
 import type { HubSpotConnections } from '../hubspot/connections.js';
 import { ReconnectNeededError } from '../hubspot/connections.js';
+import { isAbortError, rateLimitPauseMs, withPacing } from '../hubspot/rate-limit-middleware.js';
 import {
   type Blocked,
   type ChunkOutcome,
@@ -21,17 +22,17 @@ import {
   placeErrors,
 } from './contact-batches.js';
 import { describeHubSpotError, type HubSpotErrorInfo, summarizeHubSpotError } from './hubspot-errors.js';
-import type { PortalRateLimiter } from './portal-rate-limiter.js';
 
 export type HubSpotCrmWriterDeps = {
+  /** Its clients pace every request with the portal's shared limiter. */
   connections: Pick<HubSpotConnections, 'client' | 'markReconnectNeeded'>;
-  limiter: Pick<PortalRateLimiter, 'acquire' | 'pause'>;
   logger: Logger;
   /** Inputs per upsert request (HubSpot's maximum, 100, unless a test wants smaller). */
   batchSize?: number;
 };
 
-const DEFAULT_RATE_LIMIT_PAUSE_MS = 10_000;
+/** A chunk that was never sent (its slot wait was aborted): reported neither way, so it is retried. */
+const UNSENT: ChunkOutcome = { written: [], failed: new Map() };
 
 export class HubSpotCrmWriter implements CrmWriter {
   private readonly batchSize: number;
@@ -53,29 +54,30 @@ export class HubSpotCrmWriter implements CrmWriter {
       if (error instanceof DomainError) return failAll(inputs, error.message, true);
       throw error;
     }
-    const outcomes: Promise<ChunkOutcome>[] = [];
     // The first blocked request stops the rest: chunks not sent yet stay unreported (retried).
     const stop: { blocked?: Blocked } = {};
     const abort = new AbortController();
+    const outcomes: Promise<ChunkOutcome>[] = [];
     for (const part of chunk(inputs, this.batchSize)) {
-      // Requests are pipelined: the next one goes out at its slot, not after the last answer.
-      const acquired = await this.deps.limiter.acquire(session.portalId, abort.signal).then(
-        () => true,
-        (error: unknown) => {
-          if (abort.signal.aborted) return false;
-          throw error;
-        },
-      );
-      if (!acquired || stop.blocked) break;
-      outcomes.push(
-        this.send(merchantId, session, part).then((outcome) => {
-          if (outcome.blocked && !stop.blocked) {
-            stop.blocked = outcome.blocked;
-            abort.abort();
-          }
-          return outcome;
-        }),
-      );
+      if (stop.blocked) break;
+      // Requests are pipelined: the next chunk asks the limiter middleware for its slot as soon as
+      // this one got its own (or finished without), not after the last answer; one slot is
+      // reserved ahead at most. A block aborts the one still waiting: it is never sent.
+      let slotTaken = () => {};
+      const gotSlot = new Promise<void>((resolve) => {
+        slotTaken = resolve;
+      });
+      const outcome = withPacing({ signal: abort.signal, onSlot: slotTaken }, () =>
+        this.send(merchantId, session, part),
+      ).then((result) => {
+        if (result.blocked && !stop.blocked) {
+          stop.blocked = result.blocked;
+          abort.abort();
+        }
+        return result;
+      });
+      outcomes.push(outcome);
+      await Promise.race([gotSlot, outcome]);
     }
     const done = await Promise.all(outcomes);
     const result: CrmWriteResult = { written: [], failed: [] };
@@ -120,6 +122,7 @@ export class HubSpotCrmWriter implements CrmWriter {
       if (errors.length === 0) return { written: inputs.map((i) => i.email), failed: new Map() };
       return placeErrors(inputs, errors as HubSpotBatchError[], response.results);
     } catch (error) {
+      if (isAbortError(error)) return UNSENT;
       const info = describeHubSpotError(error);
       const outcome = await this.onError(merchantId, session, inputs, error, info);
       if (outcome) return outcome;
@@ -152,13 +155,13 @@ export class HubSpotCrmWriter implements CrmWriter {
       policy: info.policyName,
       correlationId: info.correlationId,
     };
-    if (info.status === 429 && info.policyName === 'DAILY') {
-      this.deps.logger.warn(log, 'hubspot daily limit reached: the sync is parked until it resets');
-      return { written: [], failed: new Map(), blocked: { reason: 'daily_limit', retryAfterMs: null } };
-    }
     if (info.status === 429) {
-      const pauseMs = info.intervalMs ?? DEFAULT_RATE_LIMIT_PAUSE_MS;
-      await this.deps.limiter.pause(session.portalId, pauseMs);
+      // The client's limiter middleware has paused the portal already, for this same time.
+      const pauseMs = rateLimitPauseMs(info.policyName, info.intervalMs);
+      if (pauseMs === null) {
+        this.deps.logger.warn(log, 'hubspot daily limit reached: the sync is parked until it resets');
+        return { written: [], failed: new Map(), blocked: { reason: 'daily_limit', retryAfterMs: null } };
+      }
       this.deps.logger.warn({ ...log, pauseMs }, 'hubspot rate limit hit: portal paused');
       return { written: [], failed: new Map(), blocked: { reason: 'rate_limited', retryAfterMs: pauseMs } };
     }
@@ -177,7 +180,6 @@ export class HubSpotCrmWriter implements CrmWriter {
       const half = Math.ceil(inputs.length / 2);
       const parts: ChunkOutcome[] = [];
       for (const part of [inputs.slice(0, half), inputs.slice(half)]) {
-        await this.deps.limiter.acquire(session.portalId);
         const outcome = await this.send(merchantId, session, part);
         parts.push(outcome);
         if (outcome.blocked) return mergeOutcomes(parts, outcome.blocked);

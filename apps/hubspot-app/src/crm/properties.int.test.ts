@@ -64,7 +64,18 @@ describe('ensureReferralProperties', () => {
     fx,
     database,
   }) => {
-    const { portal, client } = await connectedPortal(fx, database.db);
+    const { merchant, portal, portalId } = await connectedPortal(fx, database.db);
+    // The portal's client with a limiter that records each slot it hands out, then defers to the real one.
+    const beforeRequests: string[] = [];
+    const { client } = await fx
+      .connectionsWith({
+        acquire: async (id, signal) => {
+          beforeRequests.push('acquired');
+          await fx.limiter.acquire(id, signal);
+        },
+        pause: (id, ms) => fx.limiter.pause(id, ms),
+      })
+      .client(merchant.id);
     portal.contactProperties.addGroup({ name: 'referrals', label: 'Referrals (ours)' });
     portal.contactProperties.create({
       name: 'advocate_score',
@@ -81,12 +92,7 @@ describe('ensureReferralProperties', () => {
       groupName: 'referrals',
       options: [{ label: 'Link', value: 'link' }],
     });
-    const beforeRequests: string[] = [];
-    const result = await ensureReferralProperties(client, {
-      beforeRequest: async () => {
-        beforeRequests.push('acquired');
-      },
-    });
+    const result = await ensureReferralProperties(client);
     expect(result.existing).toEqual(['referral_source', 'advocate_score']);
     expect(result.created).toEqual(names.filter((n) => n !== 'advocate_score' && n !== 'referral_source'));
     expect(result.mismatched).toEqual([
@@ -94,6 +100,7 @@ describe('ensureReferralProperties', () => {
       { name: 'advocate_score', expected: 'number/number', actual: 'string/text' },
     ]);
     expect(beforeRequests).toHaveLength(3); // every request went through the limiter hook
+    expect(fx.emulator.requests.filter((r) => r.portalId === portalId)).toHaveLength(3); // once each
   });
 
   test('a batch refused as a whole (409) is created one property at a time', async ({ fx, database }) => {

@@ -114,8 +114,6 @@ export type EnsurePropertiesResult = {
 
 export type EnsurePropertiesOptions = {
   logger?: Logger;
-  /** Runs before every request (the portal's rate limiter). */
-  beforeRequest?: () => Promise<void>;
 };
 
 const toCreate = (p: ReferralProperty): PropertyCreate => ({
@@ -133,13 +131,15 @@ const alreadyExists = (error: unknown) => {
   return info.status === 409 || info.category === 'OBJECT_ALREADY_EXISTS';
 };
 
-/** Creates what is missing and checks every definition; throws on anything but "already exists". */
+/**
+ * Creates what is missing and checks every definition; throws on anything but "already exists".
+ * The client paces its own requests (the portal's limiter is its middleware).
+ */
 export async function ensureReferralProperties(
   client: Client,
   options: EnsurePropertiesOptions = {},
 ): Promise<EnsurePropertiesResult> {
   const request = async <T>(call: () => Promise<T>): Promise<T> => {
-    await options.beforeRequest?.();
     try {
       return await call();
     } catch (error) {

@@ -12,7 +12,6 @@ import {
   normalizeEmail,
 } from '@referrals/core';
 import type { Logger } from 'pino';
-import type { PortalRateLimiter } from '../crm/portal-rate-limiter.js';
 import { httpStatusOf } from '../hubspot/config.js';
 import type { HubSpotConnections } from '../hubspot/connections.js';
 import { hubspotEventSchema, isDealStageChange } from '../webhooks/payloads.js';
@@ -23,20 +22,18 @@ export type DealResolverDeps = {
   db: Database;
   connections: HubSpotConnections;
   logger: Logger;
-  /** The portal's shared budget: deal reads are paced with the contact sync and honour its pauses. */
-  limiter?: Pick<PortalRateLimiter, 'acquire' | 'pause'>;
 };
 
-/** A 429 pauses the whole portal (every process) for HubSpot's interval, then the job retries. */
-async function paced<T>(deps: DealResolverDeps, portalId: string, call: () => Promise<T>): Promise<T> {
-  await deps.limiter?.acquire(portalId);
+/**
+ * Deal reads share the portal's budget with the contact sync: the connection's client paces each
+ * request and a 429 pauses the whole portal (every process); here it only becomes a job retry.
+ */
+async function retryOnRateLimit<T>(portalId: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (httpStatusOf(error) === 429) {
-      await deps.limiter?.pause(portalId, 10_000);
+    if (httpStatusOf(error) === 429)
       throw new DomainError('RETRY_LATER', `HubSpot portal ${portalId} is rate limited; the deal waits.`);
-    }
     throw error;
   }
 }
@@ -46,7 +43,7 @@ export function hubspotInboundResolver(deps: DealResolverDeps) {
     const event = hubspotEventSchema.parse(row.payload);
     if (!isDealStageChange(event) || !event.propertyValue) return [];
     const { client, portalId } = await deps.connections.client(row.merchantId);
-    const deal = await paced(deps, portalId, () =>
+    const deal = await retryOnRateLimit(portalId, () =>
       client.crm.deals.basicApi.getById(event.objectId, [
         'dealstage',
         'pipeline',
@@ -55,14 +52,14 @@ export function hubspotInboundResolver(deps: DealResolverDeps) {
       ]),
     );
     const pipelineId = deal.properties.pipeline ?? 'default';
-    const stages = await paced(deps, portalId, () =>
+    const stages = await retryOnRateLimit(portalId, () =>
       client.crm.pipelines.pipelineStagesApi.getAll('deals', pipelineId),
     );
     const stage = stages.results.find((s) => s.id === event.propertyValue);
     const won = stage?.metadata?.isClosed === 'true' && Number(stage.metadata.probability) === 1;
     if (!won) return [];
 
-    const associations = await paced(deps, portalId, () =>
+    const associations = await retryOnRateLimit(portalId, () =>
       client.crm.associations.v4.basicApi.getPage('deal', event.objectId, 'contact'),
     );
     const contactIds = associations.results.map((a) => String(a.toObjectId));
@@ -70,7 +67,7 @@ export function hubspotInboundResolver(deps: DealResolverDeps) {
       deps.logger.info({ dealId: event.objectId }, 'closed-won deal without contacts: no conversion');
       return [];
     }
-    const contacts = await paced(deps, portalId, () =>
+    const contacts = await retryOnRateLimit(portalId, () =>
       client.crm.contacts.batchApi.read({
         inputs: contactIds.map((id) => ({ id })),
         properties: ['email', 'referred_by'],

@@ -1,18 +1,26 @@
 // A merchant's HubSpot connection: OAuth tokens sealed in platform_connections, refreshed before
 // they expire under a per-merchant advisory lock (so two workers never race one refresh token),
 // and marked `reconnect_needed` when HubSpot refuses them: syncs then wait instead of failing.
+// It is the one place that builds a portal's API client, with the portal's limiter installed.
 import {
   type Connection,
   type Database,
   DomainError,
   isUniqueViolation,
   loadConnection,
+  lockConnectionRefresh,
   markConnectionStatus,
   saveConnection,
 } from '@referrals/core';
-import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { type HubSpotConfig, httpStatusOf, hubspotClient, redirectUri } from './config.js';
+import {
+  type HubSpotConfig,
+  httpStatusOf,
+  hubspotClient,
+  hubspotPortalClient,
+  redirectUri,
+} from './config.js';
+import type { PortalLimiter } from './rate-limit-middleware.js';
 
 /** The connection can't be used until the merchant connects HubSpot again. */
 export class ReconnectNeededError extends Error {
@@ -24,6 +32,11 @@ export type HubSpotConnectionsDeps = {
   config: HubSpotConfig;
   encryptionKey: Buffer;
   logger: Logger;
+  /**
+   * The per-portal budget shared by every process (PortalRateLimiter): installed as middleware on
+   * every client `client()` returns, so each API request is paced exactly once.
+   */
+  limiter: PortalLimiter;
   /** Refresh when less than this is left (default 5 minutes; HubSpot tokens last 30 minutes). */
   refreshMarginMs?: number;
   now?: () => number;
@@ -59,6 +72,7 @@ export class HubSpotConnections {
         throw new DomainError(
           'CONFLICT',
           `HubSpot portal ${portalId} is already connected to another store.`,
+          { publicMessage: 'This HubSpot account is already connected to another store.' },
         );
       throw error;
     }
@@ -73,9 +87,13 @@ export class HubSpotConnections {
     return this.refresh(merchantId);
   }
 
+  /** The merchant's portal client: every request waits for the portal's slot; a 429 pauses it. */
   async client(merchantId: string) {
     const { token, portalId } = await this.accessToken(merchantId);
-    return { client: hubspotClient(this.deps.config, token), portalId };
+    return {
+      client: hubspotPortalClient(this.deps.config, { accessToken: token, portalId }, this.deps.limiter),
+      portalId,
+    };
   }
 
   /** HubSpot refused the token (401/403): the merchant must reconnect; pending syncs wait. */
@@ -85,7 +103,7 @@ export class HubSpotConnections {
 
   private async refresh(merchantId: string): Promise<{ token: string; portalId: string }> {
     const refused = await this.deps.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`hubspot-refresh:${merchantId}`}))`);
+      await lockConnectionRefresh(tx, merchantId, 'hubspot');
       const current = await this.load(tx, merchantId);
       if (!this.isStale(current)) return { token: current.accessToken, portalId: current.externalAccountId };
       if (!current.refreshToken) return null;

@@ -1,5 +1,6 @@
-// Test fixture: a running HubSpot emulator, the app's real HubSpot client pointed at it, and the
-// app served on a loopback port. Nothing in our code is faked: the client speaks HTTP.
+// Test fixture: a running HubSpot emulator, the app's real HubSpot client pointed at it (paced by
+// the real Redis limiter, under a key prefix of its own), and the app served on a loopback port.
+// Nothing in our code is faked: the client speaks HTTP.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,9 +10,12 @@ import {
   type HubSpotEmulatorOptions,
   startHubSpotEmulator,
 } from '@referrals/hubspot-emulator';
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
+import { PortalRateLimiter } from '../crm/portal-rate-limiter.js';
 import type { HubSpotConfig } from '../hubspot/config.js';
 import { HubSpotConnections } from '../hubspot/connections.js';
+import type { PortalLimiter } from '../hubspot/rate-limit-middleware.js';
 import { createHubSpotApp } from '../server.js';
 
 export const testLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -19,7 +23,14 @@ export const testLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }
 export type HubSpotFixture = {
   emulator: HubSpotEmulator;
   config: HubSpotConfig;
+  /** Its clients are paced by `limiter`. */
   connections: HubSpotConnections;
+  /** The per-portal limiter every client of `connections` uses (Redis, a fresh key prefix). */
+  limiter: PortalRateLimiter;
+  /** The portal id of every slot `limiter` granted to a client of `connections`, in order. */
+  slots: string[];
+  /** The same connections with another limiter (another process, or one that counts). */
+  connectionsWith(limiter: PortalLimiter): HubSpotConnections;
   encryptionKey: Buffer;
   baseUrl: string;
   connected: { merchantId: string; portalId: string }[];
@@ -47,12 +58,27 @@ export async function startHubSpotFixture(
     appUrl,
     basePath: emulator.url,
   };
-  const connections = new HubSpotConnections({
-    db,
-    config,
-    encryptionKey,
-    logger: testLogger,
-    ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const limiter = new PortalRateLimiter({
+    redis,
+    keyPrefix: `test:hubspot-rate:${randomBytes(6).toString('hex')}`,
+  });
+  const connectionsWith = (portalLimiter: PortalLimiter) =>
+    new HubSpotConnections({
+      db,
+      config,
+      encryptionKey,
+      logger: testLogger,
+      limiter: portalLimiter,
+      ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
+    });
+  const slots: string[] = [];
+  const connections = connectionsWith({
+    acquire: async (portalId, signal) => {
+      await limiter.acquire(portalId, signal);
+      slots.push(portalId);
+    },
+    pause: (portalId, ms) => limiter.pause(portalId, ms),
   });
   const app = createHubSpotApp({
     db,
@@ -73,12 +99,16 @@ export async function startHubSpotFixture(
     emulator,
     config,
     connections,
+    limiter,
+    slots,
+    connectionsWith,
     encryptionKey,
     baseUrl,
     connected,
     async close() {
       await new Promise((r) => server.close(r));
       await emulator.close();
+      redis.disconnect();
     },
   };
 }

@@ -1,6 +1,13 @@
 // HubSpot's v3 request signature: base64 HMAC-SHA256 with the app's client secret over
 // method + full URI + raw body + timestamp. Compared in constant time; a timestamp more than five
 // minutes away is refused, so a captured request cannot be replayed later.
+//
+// Hand-written on purpose instead of the SDK's `Signature.isValid` (@hubspot/api-client 14), which
+// is weaker here: it compares the signatures with `===`, whose time depends on how many leading
+// characters match (a timing oracle for forging one); it accepts timestamps from the future (it
+// only checks `now - timestamp`); it throws on a stale timestamp instead of answering; and it signs
+// the body as a string, not the raw bytes HubSpot signed. Ours uses `timingSafeEqual` over the
+// decoded digests, a window on both sides, and the raw body.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const SIGNATURE_WINDOW_MS = 5 * 60_000;

@@ -1,9 +1,8 @@
 // The card's only way to our backend. `hubspot.fetch` is passed in as `fetcher`, so unit tests can
 // answer at the HTTP edge (the testing module has no hubspot.fetch mock).
-import type { CardPayload } from './card-payload';
-import { parseCardPayload } from './parse-card-payload';
+import { type CardPayload, parseCardPayload } from './card-payload';
 
-export { CardPayloadError, parseCardPayload } from './parse-card-payload';
+export { CardPayloadError, parseCardPayload } from './card-payload';
 
 /** Must stay under an origin listed in app-hsmeta.json `permittedUrls.fetch`. */
 export const CARD_ENDPOINT = 'https://referrals.example.com/hubspot/card';
