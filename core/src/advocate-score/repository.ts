@@ -3,6 +3,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { advocates, clicks, merchants, orders, referrals } from '../db/schema.js';
 import { DomainError } from '../errors.js';
 import type { AdvocateScoreInput } from './types.js';
@@ -22,12 +23,17 @@ export async function loadAdvocateScoreInputs(
 ): Promise<Map<string, AdvocateScoreInput>> {
   const ids = [...new Set(input.advocateIds)];
   if (!idsSchema.safeParse(ids).success) {
-    throw new DomainError('VALIDATION', 'Advocate ids must be UUIDs.', { advocateIds: input.advocateIds });
+    throw new DomainError('VALIDATION', 'Advocate ids must be UUIDs.', {
+      details: { advocateIds: input.advocateIds },
+    });
   }
-  return db.transaction((tx) => load(tx, input.merchantId, ids, input.now), {
-    isolationLevel: 'repeatable read',
-    accessMode: 'read only',
-  });
+  return forMerchant(db, input.merchantId).transaction(
+    ({ db: tx }) => load(tx, input.merchantId, ids, input.now),
+    {
+      isolationLevel: 'repeatable read',
+      accessMode: 'read only',
+    },
+  );
 }
 
 async function load(db: Database, m: string, ids: string[], now: Date) {

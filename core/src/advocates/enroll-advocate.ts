@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
 import { type CustomerIdentity, resolveCustomer } from '../customers/index.js';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { advocates, referralCodes } from '../db/schema.js';
 import { DomainError } from '../errors.js';
 import { writeOutbox } from '../outbox/index.js';
@@ -22,7 +23,7 @@ export type Enrollment = { advocateId: string; customerId: string; code: string 
 
 /** Enrols a customer as an advocate with a code; enrolling twice returns the same advocate. */
 export async function enrollAdvocate(db: Database, input: EnrollAdvocateInput): Promise<Enrollment> {
-  return db.transaction(async (tx) => {
+  return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
     const customer = await resolveCustomer(tx, input.merchantId, input.customer);
     if (!customer) throw new DomainError('VALIDATION', 'An advocate needs an email or a customer id.');
     const [inserted] = await tx

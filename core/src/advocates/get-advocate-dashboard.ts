@@ -2,9 +2,9 @@
 // those earned. Friends appear only as a first name or a masked email: they are not the advocate's data.
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { advocates, customers, referralCodes, referrals, rewards } from '../db/schema.js';
-import { normalizeEmail } from '../identity/index.js';
-import { maskEmail } from '../privacy/index.js';
+import { maskEmail, normalizeEmail } from '../identity/index.js';
 import { pickLinkCode } from './find-advocate-link-code.js';
 
 /** The advocate by their platform customer id (storefront) or by email (CRM contact card). */
@@ -61,7 +61,7 @@ export async function getAdvocateDashboard(
   input: GetAdvocateDashboardInput,
 ): Promise<AdvocateDashboard | null> {
   // One snapshot, so the totals agree with the lists.
-  return db.transaction((tx) => load(tx, input), {
+  return forMerchant(db, input.merchantId).transaction(({ db: tx }) => load(tx, input), {
     isolationLevel: 'repeatable read',
     accessMode: 'read only',
   });

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { referralCodes } from '../db/schema.js';
 import { DomainError } from '../errors.js';
 import { generateCode, normalizeCode, validateVanityCode } from './codes.js';
@@ -20,13 +21,17 @@ export async function insertUniqueCode(
 ): Promise<string> {
   if (vanity !== undefined) {
     const checked = validateVanityCode(vanity);
-    if (!checked.ok) throw new DomainError('INVALID_CODE', checked.reason);
+    // The reason names the rule the typed code broke (length, letters, reserved word): the user's to read.
+    if (!checked.ok) throw new DomainError('INVALID_CODE', checked.reason, { publicMessage: checked.reason });
     const [row] = await db
       .insert(referralCodes)
       .values({ merchantId, advocateId, code: checked.code, kind: 'vanity' })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw new DomainError('CONFLICT', `The code ${checked.code} is already taken.`);
+    if (!row)
+      throw new DomainError('CONFLICT', `The code ${checked.code} is already taken.`, {
+        publicMessage: 'This code is already taken.',
+      });
     return row.code;
   }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -57,7 +62,7 @@ export async function findActiveCode(db: Database, merchantId: string, raw: stri
 export type CodeChange = { merchantId: string; advocateId: string; code: string; actor: string };
 
 export async function disableCode(db: Database, input: CodeChange): Promise<void> {
-  await db.transaction(async (tx) => {
+  await forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
     const [row] = await tx
       .update(referralCodes)
       .set({ status: 'disabled', disabledAt: sql`now()` })
@@ -82,7 +87,7 @@ export async function disableCode(db: Database, input: CodeChange): Promise<void
 
 /** Disables the old code and issues a fresh generated one (e.g. after a code leaked to a coupon site). */
 export async function rotateCode(db: Database, input: CodeChange): Promise<string> {
-  return db.transaction(async (tx) => {
+  return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
     await disableCode(tx, input);
     const code = await insertUniqueCode(tx, input.merchantId, input.advocateId);
     await recordAudit(tx, {

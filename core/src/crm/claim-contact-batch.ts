@@ -1,6 +1,7 @@
 // Claims the next contacts to write for one merchant: due, not parked, live changes before backfill.
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { crmSyncQueue } from '../db/schema.js';
 import type { CrmPlatform } from './properties.js';
 import { liftDueParking } from './sync-state.js';
@@ -38,7 +39,7 @@ export async function claimContactBatch(
   const mine = and(eq(crmSyncQueue.merchantId, merchantId), eq(crmSyncQueue.platform, platform));
   // Two statements, not `UPDATE … WHERE id IN (SELECT … SKIP LOCKED LIMIT n)`: PostgreSQL may
   // rescan such a subquery, and each rescan skips the rows just updated and locks n others.
-  return db.transaction(async (tx) => {
+  return forMerchant(db, merchantId).transaction(async ({ db: tx }) => {
     const due = await tx
       .select({ customerId: crmSyncQueue.customerId })
       .from(crmSyncQueue)

@@ -4,6 +4,7 @@
 import { and, eq, gt, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { union } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { advocates, crmSyncState, orders, referrals } from '../db/schema.js';
 import type { CrmPlatform } from './properties.js';
 import { queueContacts } from './queue.js';
@@ -54,7 +55,7 @@ export async function enqueueBackfill(db: Database, input: EnqueueBackfillInput)
   const key = { merchantId, platform };
   const size = input.batchSize ?? 500;
   const now = input.now ?? new Date();
-  return db.transaction(async (tx) => {
+  return forMerchant(db, merchantId).transaction(async ({ db: tx }) => {
     await tx.insert(crmSyncState).values(key).onConflictDoNothing();
     const [state] = await tx
       .select()

@@ -3,6 +3,7 @@
 // or parks the rows the call did not settle.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { crmSyncQueue } from '../db/schema.js';
 import type { CrmWriteResult } from '../ports.js';
 import type { ClaimedContact } from './claim-contact-batch.js';
@@ -123,7 +124,7 @@ export async function settleContactBatch(
     } else unsettled.push(row);
   }
 
-  await db.transaction(async (tx) => {
+  await forMerchant(db, merchantId).transaction(async ({ db: tx }) => {
     await removeUnchanged(
       tx,
       input.claimed.filter((row) => skipped.has(row.customerId)),

@@ -1,6 +1,7 @@
 // On reconnecting a CRM: lift the merchant's parking and make every waiting contact due now.
 import { and, eq, gt } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { crmSyncQueue } from '../db/schema.js';
 import type { CrmPlatform } from './properties.js';
 import { type CrmParkedReason, readSyncState, upsertSyncState } from './sync-state.js';
@@ -12,7 +13,7 @@ export async function unparkCrmSync(
   db: Database,
   { merchantId, platform, now = new Date() }: UnparkCrmSyncInput,
 ): Promise<{ wasParked: CrmParkedReason | null; pending: number }> {
-  return db.transaction(async (tx) => {
+  return forMerchant(db, merchantId).transaction(async ({ db: tx }) => {
     const state = await readSyncState(tx, { merchantId, platform });
     if (state?.parkedReason) {
       await upsertSyncState(

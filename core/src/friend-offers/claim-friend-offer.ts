@@ -2,6 +2,7 @@
 // their welcome discount. Asking again returns the same offer and the same code.
 import { findActiveCode } from '../advocates/index.js';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { DomainError } from '../errors.js';
 import { type FriendOfferClaim, offerFriendDiscount } from './offer-friend-discount.js';
 
@@ -17,7 +18,7 @@ export async function claimFriendOffer(
   db: Database,
   input: ClaimFriendOfferInput,
 ): Promise<FriendOfferClaim> {
-  return db.transaction(async (tx) => {
+  return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
     // A disabled or rotated code hands out nothing, as it credits nobody.
     const code = await findActiveCode(tx, input.merchantId, input.referralCode);
     if (!code)

@@ -3,6 +3,7 @@
 // platform. One offer per friend email, or per (advocate, visitor) for an anonymous arrival.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { friendOffers } from '../db/schema.js';
 import { DomainError } from '../errors.js';
 import { normalizeEmail } from '../identity/index.js';
@@ -30,16 +31,20 @@ export async function offerFriendDiscount(
 ): Promise<FriendOfferClaim> {
   const emailNormalized = input.email ? normalizeEmail(input.email) : null;
   if (input.email && !emailNormalized) {
-    throw new DomainError('VALIDATION', `"${input.email}" is not an email address.`);
+    throw new DomainError('VALIDATION', `"${input.email}" is not an email address.`, {
+      publicMessage: 'That is not an email address.',
+    });
   }
   const visitorId = input.visitorId?.trim() || null;
   if (!emailNormalized && !visitorId) {
     throw new DomainError('VALIDATION', 'A friend offer needs an email address or a visitor id.');
   }
-  return db.transaction(async (tx) => {
+  return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
     const terms = await loadFriendDiscountTerms(tx, input.merchantId, input.advocateId, input.at);
     if (emailNormalized && emailNormalized === terms.advocateEmailNormalized) {
-      throw new DomainError('VALIDATION', 'An advocate cannot claim their own friend offer.');
+      throw new DomainError('VALIDATION', 'An advocate cannot claim their own friend offer.', {
+        publicMessage: 'You cannot claim your own friend offer.',
+      });
     }
     if (!terms.discount) {
       throw new DomainError(

@@ -1,6 +1,7 @@
 // customers/data_request: everything we hold on one person at one merchant, as plain JSON.
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import {
   advocates,
   attributionDecisions,
@@ -16,7 +17,8 @@ import {
   rewardClawbacks,
   rewards,
 } from '../db/schema.js';
-import { type Exported, type LedgerAccountExport, maskEmail, plain } from './export-format.js';
+import { maskEmail } from '../identity/index.js';
+import { type Exported, type LedgerAccountExport, plain } from './export-format.js';
 import { ledgerOf } from './export-ledger.js';
 import {
   advocateReferralsOf,
@@ -77,7 +79,7 @@ export async function exportCustomerData(
   input: ExportCustomerDataInput,
 ): Promise<CustomerDataExport> {
   // One snapshot, so the sections agree with each other.
-  return db.transaction((tx) => collect(tx, input), {
+  return forMerchant(db, input.merchantId).transaction(({ db: tx }) => collect(tx, input), {
     isolationLevel: 'repeatable read',
     accessMode: 'read only',
   });

@@ -4,6 +4,7 @@
 import { eq, getTableName, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import {
   advocates,
   attributionDecisions,
@@ -84,7 +85,7 @@ async function deleteCounted(db: Database, table: PgTable, where: SQL): Promise<
 
 /** Deletes the merchant and all its rows; other merchants are untouched. A second call finds nothing. */
 export async function purgeMerchant(db: Database, merchantId: string): Promise<PurgeResult> {
-  return db.transaction(async (tx) => {
+  return forMerchant(db, merchantId).transaction(async ({ db: tx }) => {
     // Locking the merchant row first makes concurrent writers for this merchant (whose foreign
     // keys need a share lock on it) wait, then fail once it is gone, instead of slipping rows in.
     const [merchant] = await tx

@@ -4,6 +4,7 @@
 import { or } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { referrals } from '../db/schema.js';
 import {
   advocateReferralsOf,
@@ -49,7 +50,7 @@ export type RedactionCounts = {
 };
 
 export async function redactCustomer(db: Database, input: RedactCustomerInput): Promise<RedactionCounts> {
-  return db.transaction(async (tx) => {
+  return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
     const subject = await findSubject(tx, input);
     const m = subject.merchantId;
     const identifiers = {

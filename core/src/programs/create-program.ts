@@ -1,7 +1,8 @@
 import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { programs, programVersions } from '../db/schema.js';
-import { DomainError } from '../errors.js';
+import { DomainError, fieldErrorsOf } from '../errors.js';
 import { type ProgramRules, type ProgramRulesInput, programRulesSchema } from './rules.js';
 
 export type CreateProgramInput = {
@@ -16,7 +17,9 @@ export function parseRules(rules: unknown): ProgramRules {
   const parsed = programRulesSchema.safeParse(rules);
   if (!parsed.success) {
     throw new DomainError('VALIDATION', `Invalid program rules: ${parsed.error.message}`, {
-      issues: parsed.error.issues,
+      publicMessage: 'The programme rules are not valid.',
+      fields: fieldErrorsOf(parsed.error),
+      details: { issues: parsed.error.issues },
     });
   }
   return parsed.data;
@@ -25,7 +28,7 @@ export function parseRules(rules: unknown): ProgramRules {
 /** Creates a program with its first immutable version, audited. */
 export async function createProgram(db: Database, input: CreateProgramInput) {
   const rules = parseRules(input.rules);
-  return db.transaction(async (tx) => {
+  return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
     const [program] = await tx
       .insert(programs)
       .values({ merchantId: input.merchantId, name: input.name })

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { programs, programVersions } from '../db/schema.js';
 import { DomainError } from '../errors.js';
 import { parseRules } from './create-program.js';
@@ -17,7 +18,7 @@ export type PublishProgramVersionInput = {
 /** A rules change is a new version; referrals keep the version in force when their friend arrived. */
 export async function publishProgramVersion(db: Database, input: PublishProgramVersionInput) {
   const rules = parseRules(input.rules);
-  return db.transaction(async (tx) => {
+  return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
     const [program] = await tx
       .select({ id: programs.id })
       .from(programs)

@@ -1,6 +1,6 @@
 // Attribute (worker -> core): decide which advocate, if any, an order credits, and keep the
 // decision with its reasons so an admin can answer "why was / wasn't this order credited?".
-import { decideAttribution } from '../attribution/index.js';
+import { decideAttribution, type OrderSignals } from '../attribution/index.js';
 import type { Database } from '../db/client.js';
 import { attributionDecisions, referrals } from '../db/schema.js';
 import { markFriendOffersUsed } from '../friend-offers/index.js';
@@ -9,7 +9,7 @@ import { loadProgramBook } from '../programs/index.js';
 import type { EngineContext } from './context.js';
 import { gatherTouches } from './gather-touches.js';
 import { qualifyReferral } from './qualify-referral.js';
-import type { OrderRow, OrderSignals } from './record-order.js';
+import type { OrderRow } from './record-order.js';
 
 export type AttributionOutcome = { credited: boolean; referralId: string | null; rule: string };
 

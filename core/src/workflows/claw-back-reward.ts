@@ -2,14 +2,14 @@
 // What the platform cannot recover becomes a receivable (a negative balance) that future rewards
 // repay at release.
 import { and, eq, sql } from 'drizzle-orm';
+import { forMerchant } from '../db/merchant-scope.js';
 import { customers, rewardClawbacks, rewards } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
-import { accountKeys, postTransaction } from '../ledger/index.js';
+import { accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import type { RewardIssuer } from '../ports.js';
 import type { EngineContext } from './context.js';
-import { recipientKey } from './recipient-key.js';
 
 export type ClawBackResult = {
   status: 'done' | 'already_done';
@@ -56,7 +56,7 @@ export async function clawBackReward(
   });
   const recovered = Math.max(0, Math.min(reported, clawback.amountMinor));
   const shortfall = clawback.amountMinor - recovered;
-  return ctx.db.transaction(async (db) => {
+  return forMerchant(ctx.db, input.merchantId).transaction(async ({ db }) => {
     const [locked] = await db
       .select()
       .from(rewardClawbacks)

@@ -2,6 +2,7 @@
 // platform's event id) and announce it through the outbox in the same transaction.
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { inboundEvents } from '../db/schema.js';
 import { writeOutbox } from '../outbox/index.js';
 
@@ -17,7 +18,7 @@ export async function ingestInboundEvent(
   db: Database,
   input: IngestInput,
 ): Promise<{ inboundEventId: string | null; duplicate: boolean }> {
-  return db.transaction(async (tx) => {
+  return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
     const [row] = await tx
       .insert(inboundEvents)
       .values({ ...input, payload: input.payload as object })

@@ -2,6 +2,7 @@
 // program gives friends a discount before purchase, that friend's single-use code, together.
 import { type InviteFriendInput, inviteFriend } from '../advocates/index.js';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { type FriendOffer, loadFriendDiscountTerms, offerFriendDiscount } from '../friend-offers/index.js';
 
 export type InviteFriendWithOfferInput = InviteFriendInput;
@@ -18,7 +19,7 @@ export async function inviteFriendWithOffer(
   db: Database,
   input: InviteFriendWithOfferInput,
 ): Promise<InvitationWithOffer> {
-  return db.transaction(async (tx) => {
+  return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
     const invited = await inviteFriend(tx, input);
     const terms = await loadFriendDiscountTerms(tx, input.merchantId, input.advocateId, input.at);
     if (!terms.discount) return { invited, offer: null, offerCreated: false };

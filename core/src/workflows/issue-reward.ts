@@ -2,16 +2,16 @@
 // released reward, then records the platform's id. Both halves are idempotent.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { customers, referrals, rewardClawbacks, rewards } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
-import { accountKeys, postTransaction } from '../ledger/index.js';
+import { accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import type { IssueRewardRequest, RewardIssuer } from '../ports.js';
 import { canTransition } from '../referrals/index.js';
 import type { EngineContext } from './context.js';
 import { moveReferral } from './move-referral.js';
-import { recipientKey } from './recipient-key.js';
 
 export type IssueResult = 'issued' | 'already_issued' | 'not_released';
 
@@ -59,7 +59,7 @@ export async function issueReward(
   // Nothing left to hand out (a money reward refunded away): no platform call.
   const skipPlatform = payout > 0 && request.amountMinor === 0;
   const { platformRef } = skipPlatform ? { platformRef: 'netted-by-refund' } : await issuer.issue(request);
-  return ctx.db.transaction(async (db) => {
+  return forMerchant(ctx.db, input.merchantId).transaction(async ({ db }) => {
     // Lock order: referral, then reward (as reconcile does), so the two never deadlock.
     const referral = reward.referralId
       ? (

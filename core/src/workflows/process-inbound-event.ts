@@ -3,6 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { resolveCustomer } from '../customers/index.js';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { inboundEvents, orderRefunds, orders } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { isDomainError } from '../errors.js';
@@ -68,7 +69,7 @@ async function applyInTransaction(
   input: { merchantId: string; inboundEventId: string },
   mappers: InboundMappers,
 ): Promise<ProcessResult> {
-  return ctx.db.transaction(async (db) => {
+  return forMerchant(ctx.db, input.merchantId).transaction(async ({ db }) => {
     const [row] = await db
       .select()
       .from(inboundEvents)

@@ -1,12 +1,12 @@
 // Hold -> release: once holdDays have passed, the reward becomes payable; any negative balance
 // the recipient carries (a claw-back that fell short) is repaid from it first.
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { forMerchant } from '../db/merchant-scope.js';
 import { merchants, rewardClawbacks, rewards } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
-import { accountBalance, accountKeys, postTransaction } from '../ledger/index.js';
+import { accountBalance, accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import { type EngineContext, nowOf } from './context.js';
-import { recipientKey } from './recipient-key.js';
 
 export type ReleaseResult = 'released' | 'offset' | 'voided' | 'not_due' | 'noop';
 
@@ -14,7 +14,7 @@ export async function releaseReward(
   ctx: EngineContext,
   input: { merchantId: string; rewardId: string },
 ): Promise<ReleaseResult> {
-  return ctx.db.transaction(async (db) => {
+  return forMerchant(ctx.db, input.merchantId).transaction(async ({ db }) => {
     const [reward] = await db
       .select()
       .from(rewards)

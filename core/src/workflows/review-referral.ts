@@ -1,6 +1,7 @@
 // A marketer's verdict on a referral held for review: approve grants its rewards, reject ends it.
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { orders, referrals } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
@@ -18,7 +19,7 @@ export type ReviewReferralInput = {
 };
 
 export async function reviewReferral(ctx: EngineContext, input: ReviewReferralInput): Promise<void> {
-  await ctx.db.transaction(async (db) => {
+  await forMerchant(ctx.db, input.merchantId).transaction(async ({ db }) => {
     // Lock order everywhere: order, then referral, then rewards (reconcile takes the same path).
     const [target] = await db
       .select({ orderId: referrals.orderId })
