@@ -18,8 +18,8 @@ export {
   listReferralCodes,
   normalizeCode,
 } from './advocates/index.js';
-// Attribution: the referral signals an order carries.
-export type { OrderSignals } from './attribution/index.js';
+// Workflows: the inbox and the engine, reward release / issue / claw-back, notices and cards.
+export { explainOrder } from './attribution/index.js';
 // Clicks on referral links: buffered writes, counts.
 export { ClickWriter, countClicks } from './clicks/index.js';
 // Config: each process parses its env and passes it in; health; the encryption key.
@@ -34,8 +34,10 @@ export {
 } from './connections/index.js';
 // Platform connections: the per-merchant lock a token refresh holds.
 export { lockConnectionRefresh } from './connections/lock-connection-refresh.js';
+export type { EngineContext } from './context.js';
 // CRM sync: contact properties, the coalescing queue, flushes and backfills.
 export {
+  type ContactReferralCard,
   type CrmContactProperty,
   type CrmPlatform,
   countBackfillContacts,
@@ -49,6 +51,7 @@ export {
   type FlushOutcome,
   findDueCrmMerchants,
   flushCrmBatch,
+  getContactReferralCard,
   type LoadCrmContactsOptions,
   markContactsChanged,
   nextCrmFlushAt,
@@ -68,6 +71,14 @@ export type { DomainEvent, OrderFacts } from './events/index.js';
 export { claimFriendOffer, deactivateFriendOffer, issueFriendOffer } from './friend-offers/index.js';
 // Identity: emails normalised and masked.
 export { maskEmail, normalizeEmail } from './identity/index.js';
+export {
+  countInboundEvents,
+  findInboundEvent,
+  type InboundMapper,
+  type InboundMappers,
+  ingestInboundEvent,
+  processInboundEvent,
+} from './intake/index.js';
 // Ledger: the recipient key rewards are booked under.
 export { recipientKey } from './ledger/index.js';
 // Merchants: install, uninstall state, lookups (by shop domain: across merchants, by design).
@@ -80,6 +91,10 @@ export {
 } from './merchants/index.js';
 // Money: minor units, decimals, points.
 export { decimalToMinor, minorToDecimal, POINTS_CURRENCY } from './money/index.js';
+export { loadReferralConvertedNotice, loadRewardIssuedNotice } from './notices/index.js';
+// Orders: the referral signals an order carries.
+export type { OrderSignals } from './orders/index.js';
+export { listRewardOrders } from './orders/index.js';
 // Outbox relay and housekeeping.
 export { type OutboxRow, type OutboxTopic, purgeRelayedOutbox, relayOutbox } from './outbox/index.js';
 // Platform operations: calls without an idempotency key, journalled before they are made.
@@ -106,6 +121,8 @@ export type {
 } from './ports.js';
 // Privacy: compliance requests as the admin lists them.
 export { listPrivacyRequests } from './privacy/index.js';
+// Rewards: what a programme hands out (the rule language is the programme's).
+export type { RewardKind, RewardSpec } from './programs/index.js';
 // Programmes and the version in force.
 export {
   createProgram,
@@ -116,27 +133,11 @@ export {
 } from './programs/index.js';
 // Referrals as the admin lists them.
 export { listRecentReferrals } from './referrals/index.js';
-// Rewards: what a programme hands out.
-export type { RewardKind, RewardSpec } from './rewards/index.js';
-// Workflows: the inbox and the engine, reward release / issue / claw-back, notices and cards.
 export {
-  type ContactReferralCard,
   clawBackReward,
-  countInboundEvents,
-  type EngineContext,
-  explainOrder,
   findDueRewards,
-  findInboundEvent,
   findPendingClawbacks,
   findUnissuedRewards,
-  getContactReferralCard,
-  type InboundMapper,
-  type InboundMappers,
-  ingestInboundEvent,
   issueReward,
-  listRewardOrders,
-  loadReferralConvertedNotice,
-  loadRewardIssuedNotice,
-  processInboundEvent,
   releaseReward,
-} from './workflows/index.js';
+} from './rewards/index.js';

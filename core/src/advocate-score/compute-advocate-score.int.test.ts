@@ -2,12 +2,14 @@
 // nothing of another merchant counts.
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
+import { explainOrder } from '../attribution/index.js';
 import { ClickWriter } from '../clicks/index.js';
+import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import { clicks, orders, programVersions, referralCodes, referrals } from '../db/schema.js';
+import { reviewReferral } from '../qualification/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import { buildAdvocate, buildMerchant, buildProgram, deliver, orderFacts } from '../testing/index.js';
-import { type EngineContext, explainOrder, reviewReferral } from '../workflows/index.js';
 import { computeAdvocateScore, computeAdvocateScores } from './compute-advocate-score.js';
 import { loadAdvocateScoreInputs } from './repository.js';
 import { scoreAdvocate } from './score-advocate.js';

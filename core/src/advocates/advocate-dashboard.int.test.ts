@@ -2,10 +2,11 @@
 // friends masked, held rewards with their release date, totals, and merchant isolation.
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
+import type { EngineContext } from '../context.js';
 import { advocates, rewards } from '../db/schema.js';
+import { releaseReward } from '../rewards/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import { buildMerchant, buildProgram, deliver, orderFacts } from '../testing/index.js';
-import { type EngineContext, releaseReward } from '../workflows/index.js';
 import {
   disableCode,
   enrollAdvocate,

@@ -1,3 +1,4 @@
+export * from './attribute-order.js';
 export {
   type AttributionDecision,
   type AttributionInput,
@@ -8,4 +9,5 @@ export {
   type Touch,
   type TouchSource,
 } from './decide-attribution.js';
-export type { OrderSignals } from './order-signals.js';
+export * from './explain-order.js';
+export * from './gather-touches.js';

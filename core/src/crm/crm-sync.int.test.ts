@@ -4,10 +4,12 @@ import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { computeAdvocateScore } from '../advocate-score/index.js';
 import { ClickWriter } from '../clicks/index.js';
+import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import { crmSyncQueue, customers, outbox, referralCodes, referrals, rewards } from '../db/schema.js';
 import type { OrderFacts } from '../events/index.js';
 import type { CrmChange } from '../ports.js';
+import { issueReward, releaseReward } from '../rewards/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import {
   buildAdvocate,
@@ -18,7 +20,6 @@ import {
   RecordingCrmWriter,
   RecordingRewardIssuer,
 } from '../testing/index.js';
-import { type EngineContext, issueReward, releaseReward } from '../workflows/index.js';
 import {
   claimContactBatch,
   countBackfillContacts,

@@ -15,6 +15,7 @@ export {
 } from './enqueue-backfill.js';
 export { type FindDueCrmMerchantsInput, findDueCrmMerchants } from './find-due-crm-merchants.js';
 export { type FlushCrmBatchInput, type FlushOutcome, flushCrmBatch } from './flush-crm-batch.js';
+export * from './get-contact-referral-card.js';
 export {
   type CrmContactBatch,
   type LoadCrmContactsOptions,

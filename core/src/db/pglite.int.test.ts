@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, test } from 'vitest';
 import { findUnbalancedTransactions } from '../ledger/index.js';
+import { issueReward, releaseReward } from '../rewards/index.js';
 import {
   buildAdvocate,
   buildMerchant,
@@ -10,7 +11,6 @@ import {
   orderFacts,
   RecordingRewardIssuer,
 } from '../testing/index.js';
-import { issueReward, releaseReward } from '../workflows/index.js';
 import { openDatabase } from './client.js';
 import { rewards } from './schema.js';
 

@@ -9,7 +9,6 @@ import type { FriendOfferDiscount, FriendOfferIssuer } from '../ports.js';
 import { publishProgramVersion } from '../programs/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import { buildAdvocate, buildMerchant, buildProgram, deliver, orderFacts } from '../testing/index.js';
-import { inviteFriendWithOffer } from '../workflows/index.js';
 import {
   claimFriendOffer,
   deactivateFriendOffer,
@@ -18,6 +17,7 @@ import {
   issueFriendOffer,
   markFriendOfferCreated,
 } from './index.js';
+import { inviteFriendWithOffer } from './invite-friend-with-offer.js';
 
 const DAY = 86_400_000;
 

@@ -2,6 +2,7 @@ export * from './claim-friend-offer.js';
 export * from './deactivate-friend-offer.js';
 export * from './friend-discount-terms.js';
 export * from './friend-offer-code.js';
+export * from './invite-friend-with-offer.js';
 export * from './issue-friend-offer.js';
 export * from './mark-friend-offer-created.js';
 export * from './mark-friend-offers-used.js';

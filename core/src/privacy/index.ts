@@ -1,3 +1,4 @@
+export * from './apply-privacy-request.js';
 export * from './export-customer-data.js';
 export type { Exported, LedgerAccountExport } from './export-format.js';
 export type { PrivacySubjectInput } from './find-subject.js';

@@ -5,6 +5,7 @@ import { and, eq, getTableName, sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { enrollAdvocate, inviteFriend } from '../advocates/index.js';
 import { ClickWriter } from '../clicks/index.js';
+import type { EngineContext } from '../context.js';
 import { hashIp } from '../crypto/secrets.js';
 import type { Database } from '../db/client.js';
 import {
@@ -17,16 +18,11 @@ import {
   rewardClawbacks,
   rewards,
 } from '../db/schema.js';
+import { ingestInboundEvent } from '../intake/index.js';
 import { accountBalance, findUnbalancedTransactions } from '../ledger/index.js';
+import { clawBackReward, issueReward, releaseReward } from '../rewards/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import { buildMerchant, buildProgram, deliver, orderFacts, RecordingRewardIssuer } from '../testing/index.js';
-import {
-  clawBackReward,
-  type EngineContext,
-  ingestInboundEvent,
-  issueReward,
-  releaseReward,
-} from '../workflows/index.js';
 import { exportCustomerData, merchantTablesInPurgeOrder, purgeMerchant, redactCustomer } from './index.js';
 
 const DAY = 86_400_000;

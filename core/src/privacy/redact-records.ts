@@ -2,10 +2,10 @@
 // attribution decisions and referrals they took part in, and audit snapshots about them. Each is
 // rewritten with the identifiers replaced; ids, amounts, currencies and statuses stay as they are.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import type { OrderSignals } from '../attribution/index.js';
 import type { Database } from '../db/client.js';
 import { attributionDecisions, auditLog, orders, referrals } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
+import type { OrderSignals } from '../orders/index.js';
 import { advocateReferralsOf, friendReferralsOf, type PrivacySubject } from './find-subject.js';
 import { changed, type Scrubber } from './scrub.js';
 

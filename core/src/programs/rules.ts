@@ -1,7 +1,7 @@
 // Program rules: validated by zod, stored as immutable versions (program_versions.rules).
 import { z } from 'zod';
 import { fraudSettingsSchema } from '../fraud/index.js';
-import { capsSchema, rewardSpecSchema, tierSchema } from '../rewards/index.js';
+import { capsSchema, rewardSpecSchema, tierSchema } from './reward-rules.js';
 
 export const eligibilitySchema = z.object({
   newCustomersOnly: z.boolean().default(true),

@@ -1,4 +1,5 @@
 export { listRecentReferrals, type RecentReferral } from './list-recent-referrals.js';
+export * from './move-referral.js';
 export {
   allowedTransitions,
   assertTransition,

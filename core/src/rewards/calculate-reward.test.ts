@@ -1,11 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DomainError } from '../errors.js';
-import {
-  type CalculatedReward,
-  calculateReward,
-  type RewardSpec,
-  rewardSpecSchema,
-} from './calculate-reward.js';
+import { type RewardSpec, rewardSpecSchema } from '../programs/index.js';
+import { type CalculatedReward, calculateReward } from './calculate-reward.js';
 
 const order = { subtotalMinor: 12_345, currency: 'EUR' };
 

@@ -1,35 +1,12 @@
 import { z } from 'zod';
 import { DomainError } from '../errors.js';
 import { applyBasisPoints, currencySchema, POINTS_CURRENCY } from '../money/index.js';
-
-const positiveMinorSchema = z.int().positive();
-/** 1 bp = 0.01 %; 10_000 bps = 100 %. */
-const bpsSchema = z.int().min(1).max(10_000);
-
-/** Store credit and gift cards are either a fixed amount or a share of the order subtotal. */
-const fixedOrPercent = <K extends string>(kind: K) =>
-  z
-    .object({ kind: z.literal(kind), amountMinor: positiveMinorSchema.optional(), bps: bpsSchema.optional() })
-    .refine((spec) => (spec.amountMinor === undefined) !== (spec.bps === undefined), {
-      message: 'Set exactly one of amountMinor or bps',
-    });
-
-/** What an advocate or friend receives, as stored in a program's rules. */
-export const rewardSpecSchema = z.discriminatedUnion('kind', [
-  /** A percentage discount code; its money value is only known at the friend's checkout. */
-  z.object({ kind: z.literal('percent_discount'), bps: bpsSchema }),
-  z.object({ kind: z.literal('fixed_discount'), amountMinor: positiveMinorSchema }),
-  fixedOrPercent('store_credit'),
-  fixedOrPercent('gift_card'),
-  z.object({ kind: z.literal('points'), points: positiveMinorSchema }),
-]);
-export type RewardSpec = z.infer<typeof rewardSpecSchema>;
-export type RewardKind = RewardSpec['kind'];
+import type { RewardSpec } from '../programs/index.js';
 
 export type RewardOrder = { subtotalMinor: number; currency: string };
 
 export type CalculatedReward = {
-  kind: RewardKind;
+  kind: RewardSpec['kind'];
   /** 0 for percent discounts (realised at checkout); points for `points`. */
   amountMinor: number;
   /** The order's currency, or `PTS` for points. */

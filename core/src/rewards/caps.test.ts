@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DomainError } from '../errors.js';
-import { type CapCheck, type Caps, type CapUsage, capsSchema, checkCaps } from './caps.js';
+import { type Caps, capsSchema } from '../programs/index.js';
+import { type CapCheck, type CapUsage, checkCaps } from './caps.js';
 
 const fresh: CapUsage = { monthCount: 0, monthAmountMinor: 0, lifetimeCount: 0, lifetimeAmountMinor: 0 };
 const used = (overrides: Partial<CapUsage>): CapUsage => ({ ...fresh, ...overrides });

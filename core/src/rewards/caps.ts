@@ -1,18 +1,5 @@
-import { z } from 'zod';
 import { DomainError } from '../errors.js';
-
-const capSchema = z.object({
-  /** Most rewards in the period. */
-  count: z.int().nonnegative().optional(),
-  /** Most reward value in the period, in the program currency's minor units. */
-  amountMinor: z.int().nonnegative().optional(),
-});
-
-export const capsSchema = z.object({
-  perAdvocatePerMonth: capSchema.optional(),
-  lifetime: capSchema.optional(),
-});
-export type Caps = z.infer<typeof capsSchema>;
+import type { Cap, Caps } from '../programs/index.js';
 
 /** What the advocate has already been granted, before the reward being checked. */
 export type CapUsage = {
@@ -32,7 +19,7 @@ export type CapCheck = {
 
 type Period = {
   label: string;
-  cap: z.infer<typeof capSchema> | undefined;
+  cap: Cap | undefined;
   count: number;
   amountMinor: number;
 };

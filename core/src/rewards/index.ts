@@ -1,10 +1,8 @@
-export {
-  type CalculatedReward,
-  calculateReward,
-  type RewardKind,
-  type RewardOrder,
-  type RewardSpec,
-  rewardSpecSchema,
-} from './calculate-reward.js';
-export { type CapCheck, type Caps, type CapUsage, capsSchema, checkCaps } from './caps.js';
-export { type Tier, tierBonusFor, tierSchema, tiersSchema } from './tiers.js';
+export { type CalculatedReward, calculateReward, type RewardOrder } from './calculate-reward.js';
+export { type CapCheck, type CapUsage, checkCaps } from './caps.js';
+export * from './claw-back-reward.js';
+export * from './grant-rewards.js';
+export * from './issue-reward.js';
+export * from './reconcile-order-rewards.js';
+export * from './release-reward.js';
+export { tierBonusFor } from './tiers.js';

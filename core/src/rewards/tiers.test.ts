@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type Tier, tierBonusFor, tierSchema, tiersSchema } from './tiers.js';
+import { type Tier, tierSchema, tiersSchema } from '../programs/index.js';
+import { tierBonusFor } from './tiers.js';
 
 const tiers: Tier[] = [
   { atReferral: 3, bonus: { kind: 'store_credit', amountMinor: 1_000 } },

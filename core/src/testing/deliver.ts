@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { EngineContext } from '../context.js';
 import type { DomainEventInput } from '../events/index.js';
-import { type EngineContext, ingestInboundEvent, processInboundEvent } from '../workflows/index.js';
+import { ingestInboundEvent, processInboundEvent } from '../intake/index.js';
 
 /** Stores an engine event in the inbox like a webhook would, then processes it like the worker. */
 export async function deliver(

@@ -1,6 +1,6 @@
 // vitest fixtures shared by every *.int.test.ts: one fresh database per test file.
 import { test as base } from 'vitest';
-import type { EngineContext } from '../workflows/index.js';
+import type { EngineContext } from '../context.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export type DbFixtures = { database: TestDatabase; engine: EngineContext };

@@ -1,15 +1,16 @@
 // Attribute (worker -> core): decide which advocate, if any, an order credits, and keep the
 // decision with its reasons so an admin can answer "why was / wasn't this order credited?".
-import { decideAttribution, type OrderSignals } from '../attribution/index.js';
+
+import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import { attributionDecisions, referrals } from '../db/schema.js';
 import { markFriendOffersUsed } from '../friend-offers/index.js';
+import type { OrderRow, OrderSignals } from '../orders/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import { loadProgramBook } from '../programs/index.js';
-import type { EngineContext } from './context.js';
+import { qualifyReferral } from '../qualification/index.js';
+import { decideAttribution } from './decide-attribution.js';
 import { gatherTouches } from './gather-touches.js';
-import { qualifyReferral } from './qualify-referral.js';
-import type { OrderRow } from './record-order.js';
 
 export type AttributionOutcome = { credited: boolean; referralId: string | null; rule: string };
 

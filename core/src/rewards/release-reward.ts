@@ -1,12 +1,12 @@
 // Hold -> release: once holdDays have passed, the reward becomes payable; any negative balance
 // the recipient carries (a claw-back that fell short) is repaid from it first.
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { type EngineContext, nowOf } from '../context.js';
 import { forMerchant } from '../db/merchant-scope.js';
 import { merchants, rewardClawbacks, rewards } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { accountBalance, accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
-import { type EngineContext, nowOf } from './context.js';
 
 export type ReleaseResult = 'released' | 'offset' | 'voided' | 'not_due' | 'noop';
 

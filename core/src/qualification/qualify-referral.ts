@@ -1,18 +1,17 @@
 // Qualify: eligibility and fraud decide approve / review / reject, using the program version the
 // referral is judged by. Approved referrals get their rewards granted in the same transaction.
 import { and, eq, gte, lt, lte, ne, or, sql } from 'drizzle-orm';
-import type { OrderSignals } from '../attribution/index.js';
+import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import { advocates, customers, orders, referrals } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { evaluateFraud, type FraudContext } from '../fraud/index.js';
 import { emailDomain } from '../identity/index.js';
+import type { OrderRow, OrderSignals } from '../orders/index.js';
 import type { ProgramVersion } from '../programs/index.js';
 import type { ReferralStatus } from '../referrals/index.js';
-import type { EngineContext } from './context.js';
-import { grantRewards } from './grant-rewards.js';
-import { moveReferral } from './move-referral.js';
-import type { OrderRow } from './record-order.js';
+import { moveReferral } from '../referrals/index.js';
+import { grantRewards } from '../rewards/index.js';
 
 type ReferralRow = typeof referrals.$inferSelect;
 

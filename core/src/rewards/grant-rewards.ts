@@ -1,16 +1,18 @@
 // Reward: record each side's reward as held (ledger: expense -> held) with a unique idempotency
 // key, enforce caps under a per-advocate row lock, add a tier bonus at the Nth success.
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { type EngineContext, nowOf } from '../context.js';
 import type { Database } from '../db/client.js';
 import { advocates, orderRefunds, referrals, rewards } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
+import type { OrderRow } from '../orders/index.js';
 import { writeOutbox } from '../outbox/index.js';
-import type { ProgramVersion } from '../programs/index.js';
-import { calculateReward, checkCaps, type RewardSpec, tierBonusFor } from '../rewards/index.js';
-import { type EngineContext, nowOf } from './context.js';
+import type { ProgramVersion, RewardSpec } from '../programs/index.js';
+import { calculateReward } from './calculate-reward.js';
+import { checkCaps } from './caps.js';
 import { reconcileOrderRewards } from './reconcile-order-rewards.js';
-import type { OrderRow } from './record-order.js';
+import { tierBonusFor } from './tiers.js';
 
 type ReferralRow = typeof referrals.$inferSelect;
 type RewardRow = typeof rewards.$inferSelect;

@@ -4,7 +4,7 @@ import { referrals } from '../db/schema.js';
 import { DomainError } from '../errors.js';
 import { withdrawFriendOffers } from '../friend-offers/index.js';
 import { writeOutbox } from '../outbox/index.js';
-import { assertTransition, type ReferralStatus } from '../referrals/index.js';
+import { assertTransition, type ReferralStatus } from './state-machine.js';
 
 type ReferralRow = typeof referrals.$inferSelect;
 

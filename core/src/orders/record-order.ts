@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { OrderSignals } from '../attribution/index.js';
 import { hashIp } from '../crypto/secrets.js';
 import { resolveCustomer } from '../customers/index.js';
 import type { Database } from '../db/client.js';
 import { orders } from '../db/schema.js';
 import type { OrderFacts } from '../events/index.js';
 import { normalizeAddress, normalizeEmail } from '../identity/index.js';
+import type { OrderSignals } from './order-signals.js';
 
 export type OrderRow = typeof orders.$inferSelect;
 

@@ -2,6 +2,7 @@
 // What the platform cannot recover becomes a receivable (a negative balance) that future rewards
 // repay at release.
 import { and, eq, sql } from 'drizzle-orm';
+import type { EngineContext } from '../context.js';
 import { forMerchant } from '../db/merchant-scope.js';
 import { customers, rewardClawbacks, rewards } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
@@ -9,7 +10,6 @@ import { DomainError } from '../errors.js';
 import { accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import type { RewardIssuer } from '../ports.js';
-import type { EngineContext } from './context.js';
 
 export type ClawBackResult = {
   status: 'done' | 'already_done';

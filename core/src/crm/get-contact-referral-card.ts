@@ -9,10 +9,10 @@ import {
   loadAdvocateScoreInputs,
 } from '../advocate-score/index.js';
 import { type AdvocateDashboard, getAdvocateDashboard } from '../advocates/index.js';
-import { type CrmReferralSource, crmReferralSource } from '../crm/index.js';
 import type { Database } from '../db/client.js';
 import { advocates, customers, orders, referralCodes, referrals } from '../db/schema.js';
 import { normalizeEmail } from '../identity/index.js';
+import { type CrmReferralSource, crmReferralSource } from './properties.js';
 
 export type ContactReferralCard = {
   email: string;

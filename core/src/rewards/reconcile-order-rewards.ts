@@ -3,15 +3,14 @@
 // or issued ones get a claw-back that the rewards queue takes to the platform. Targets come from
 // cumulative refunds, so replays and any arrival order converge on the same amounts.
 import { and, eq, notInArray, sql } from 'drizzle-orm';
+import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import { orderRefunds, orders, referrals, rewardClawbacks, rewards } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
 import { prorate } from '../money/index.js';
 import { writeOutbox } from '../outbox/index.js';
-import { canTransition } from '../referrals/index.js';
-import type { EngineContext } from './context.js';
-import { moveReferral } from './move-referral.js';
+import { canTransition, moveReferral } from '../referrals/index.js';
 
 export async function reconcileOrderRewards(
   _ctx: EngineContext,

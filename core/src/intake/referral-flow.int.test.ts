@@ -2,10 +2,13 @@
 // every way it can be reversed.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
+import { explainOrder } from '../attribution/index.js';
 import { ClickWriter } from '../clicks/index.js';
+import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import { referrals, rewards } from '../db/schema.js';
 import { accountBalance, accountKeys, findUnbalancedTransactions } from '../ledger/index.js';
+import { clawBackReward, issueReward, releaseReward } from '../rewards/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import {
   buildAdvocate,
@@ -15,7 +18,6 @@ import {
   orderFacts,
   RecordingRewardIssuer,
 } from '../testing/index.js';
-import { clawBackReward, type EngineContext, explainOrder, issueReward, releaseReward } from './index.js';
 
 const DAY = 86_400_000;
 

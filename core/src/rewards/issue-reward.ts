@@ -1,6 +1,7 @@
 // Reward -> platform: the rewards queue asks the RewardIssuer (Shopify adapter) to hand out a
 // released reward, then records the platform's id. Both halves are idempotent.
 import { and, eq, sql } from 'drizzle-orm';
+import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
 import { customers, referrals, rewardClawbacks, rewards } from '../db/schema.js';
@@ -9,9 +10,7 @@ import { DomainError } from '../errors.js';
 import { accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import type { IssueRewardRequest, RewardIssuer } from '../ports.js';
-import { canTransition } from '../referrals/index.js';
-import type { EngineContext } from './context.js';
-import { moveReferral } from './move-referral.js';
+import { canTransition, moveReferral } from '../referrals/index.js';
 
 export type IssueResult = 'issued' | 'already_issued' | 'not_released';
 

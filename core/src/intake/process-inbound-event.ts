@@ -1,6 +1,8 @@
 // Worker -> core: turn one stored inbound event into engine changes, in one transaction with
 // marking it processed, so a crash mid-way leaves it to be processed again from scratch.
 import { and, eq, sql } from 'drizzle-orm';
+import { attributeOrder } from '../attribution/index.js';
+import type { EngineContext } from '../context.js';
 import { resolveCustomer } from '../customers/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
@@ -8,13 +10,10 @@ import { inboundEvents, orderRefunds, orders } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { isDomainError } from '../errors.js';
 import { type DomainEvent, domainEventSchema, type OrderFacts } from '../events/index.js';
-import { purgeMerchant } from '../privacy/index.js';
-import { applyPrivacyRequest } from './apply-privacy-request.js';
-import { attributeOrder } from './attribute-order.js';
-import type { EngineContext } from './context.js';
-import { reconcileOrderRewards } from './reconcile-order-rewards.js';
-import { recordOrder } from './record-order.js';
-import { uninstallMerchant } from './uninstall-merchant.js';
+import { uninstallMerchant } from '../merchants/index.js';
+import { recordOrder } from '../orders/index.js';
+import { applyPrivacyRequest, purgeMerchant } from '../privacy/index.js';
+import { reconcileOrderRewards } from '../rewards/index.js';
 
 type InboundRow = typeof inboundEvents.$inferSelect;
 

@@ -7,6 +7,7 @@ import type { Database } from '../db/client.js';
 import { inboundEvents, ledgerEntries, referrals, rewardClawbacks, rewards } from '../db/schema.js';
 import type { DomainEventInput } from '../events/index.js';
 import { findUnbalancedTransactions } from '../ledger/index.js';
+import { clawBackReward, findDueRewards, issueReward, releaseReward } from '../rewards/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import {
   buildAdvocate,
@@ -16,7 +17,6 @@ import {
   orderFacts,
   RecordingRewardIssuer,
 } from '../testing/index.js';
-import { clawBackReward, findDueRewards, issueReward, releaseReward } from './index.js';
 
 async function snapshot(db: Database, merchantId: string) {
   const r = await db.select().from(rewards).where(eq(rewards.merchantId, merchantId));

@@ -1,4 +1,4 @@
-import type { Database } from '../db/client.js';
+import type { Database } from './db/client.js';
 
 /** What every workflow receives from its composition root; core never reads process.env. */
 export type EngineContext = {

@@ -1,14 +1,14 @@
 // A marketer's verdict on a referral held for review: approve grants its rewards, reject ends it.
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
+import type { EngineContext } from '../context.js';
 import { forMerchant } from '../db/merchant-scope.js';
 import { orders, referrals } from '../db/schema.js';
 import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
 import { findVersionById } from '../programs/index.js';
-import type { EngineContext } from './context.js';
-import { grantRewards } from './grant-rewards.js';
-import { moveReferral } from './move-referral.js';
+import { moveReferral } from '../referrals/index.js';
+import { grantRewards } from '../rewards/index.js';
 
 export type ReviewReferralInput = {
   merchantId: string;

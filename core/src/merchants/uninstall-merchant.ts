@@ -5,7 +5,7 @@
 import { recordAudit } from '../audit/index.js';
 import { markConnectionStatus, type Platform } from '../connections/index.js';
 import type { Database } from '../db/client.js';
-import { markMerchantUninstalled } from '../merchants/index.js';
+import { markMerchantUninstalled } from './repository.js';
 
 export async function uninstallMerchant(db: Database, merchantId: string, platform: Platform, at: Date) {
   await markMerchantUninstalled(db, merchantId);

@@ -4,7 +4,8 @@
 import type { Database } from '../db/client.js';
 import { privacyRequests } from '../db/schema.js';
 import type { DomainEvent } from '../events/index.js';
-import { exportCustomerData, redactCustomer } from '../privacy/index.js';
+import { exportCustomerData } from './export-customer-data.js';
+import { redactCustomer } from './redact-customer.js';
 
 type PrivacyRequest = Extract<DomainEvent, { type: 'CustomerPrivacyRequest' }>;
 

@@ -3,12 +3,12 @@
 // when it happened.
 import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import { normalizeCode } from '../advocates/index.js';
-import type { OrderSignals, Touch } from '../attribution/index.js';
 import type { Database } from '../db/client.js';
 import { advocates, clicks, customers, invitations, referralCodes } from '../db/schema.js';
 import { findLiveOffersByCodes } from '../friend-offers/index.js';
+import type { OrderRow, OrderSignals } from '../orders/index.js';
 import type { ProgramBook } from '../programs/index.js';
-import type { OrderRow } from './record-order.js';
+import type { Touch } from './decide-attribution.js';
 
 type RawTouch = Omit<Touch, 'advocateCustomerId' | 'advocateEmailNormalized' | 'windowDays'>;
 

@@ -3,7 +3,9 @@
 import { type InviteFriendInput, inviteFriend } from '../advocates/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { type FriendOffer, loadFriendDiscountTerms, offerFriendDiscount } from '../friend-offers/index.js';
+import { loadFriendDiscountTerms } from './friend-discount-terms.js';
+import { offerFriendDiscount } from './offer-friend-discount.js';
+import type { FriendOffer } from './repository.js';
 
 export type InviteFriendWithOfferInput = InviteFriendInput;
 

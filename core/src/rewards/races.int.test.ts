@@ -2,7 +2,9 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { disableCode } from '../advocates/index.js';
+import { explainOrder } from '../attribution/index.js';
 import { inboundEvents, rewardClawbacks, rewards } from '../db/schema.js';
+import { ingestInboundEvent, processInboundEvent } from '../intake/index.js';
 import { accountBalance, accountKeys, findUnbalancedTransactions, postTransaction } from '../ledger/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import {
@@ -13,13 +15,8 @@ import {
   orderFacts,
   RecordingRewardIssuer,
 } from '../testing/index.js';
-import {
-  explainOrder,
-  ingestInboundEvent,
-  issueReward,
-  processInboundEvent,
-  releaseReward,
-} from './index.js';
+import { issueReward } from './issue-reward.js';
+import { releaseReward } from './release-reward.js';
 
 const later = <T extends object>(engine: T) => ({
   ...engine,
