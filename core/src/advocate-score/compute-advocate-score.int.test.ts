@@ -6,7 +6,7 @@ import { explainOrder } from '../attribution/index.js';
 import { ClickWriter } from '../clicks/index.js';
 import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
-import { clicks, orders, programVersions, referralCodes, referrals } from '../db/schema.js';
+import { clicks, orders, programVersions, referralCodes, referrals } from '../db/schema/index.js';
 import { reviewReferral } from '../qualification/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import { buildAdvocate, buildMerchant, buildProgram, deliver, orderFacts } from '../testing/index.js';

@@ -4,7 +4,7 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { advocates, clicks, merchants, orders, referrals } from '../db/schema.js';
+import { advocates, clicks, merchants, orders, referrals } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import type { AdvocateScoreInput } from './types.js';
 

@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { EngineContext } from '../context.js';
-import { advocates, rewards } from '../db/schema.js';
+import { advocates, rewards } from '../db/schema/index.js';
 import { releaseReward } from '../rewards/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import { buildMerchant, buildProgram, deliver, orderFacts } from '../testing/index.js';

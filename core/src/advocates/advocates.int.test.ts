@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { auditLog, referralCodes } from '../db/schema.js';
+import { auditLog, referralCodes } from '../db/schema/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import { buildMerchant, buildProgram } from '../testing/index.js';
 import { disableCode, enrollAdvocate, findActiveCode, rotateCode } from './index.js';

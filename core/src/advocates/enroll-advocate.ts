@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/index.js';
 import { type CustomerIdentity, resolveCustomer } from '../customers/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { advocates, referralCodes } from '../db/schema.js';
+import { advocates, referralCodes } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { writeOutbox } from '../outbox/index.js';
 import { insertUniqueCode } from './manage-codes.js';

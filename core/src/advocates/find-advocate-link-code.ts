@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { advocates, customers, referralCodes } from '../db/schema.js';
+import { advocates, customers, referralCodes } from '../db/schema/index.js';
 import { normalizeEmail } from '../identity/index.js';
 
 type LinkCodeCandidate = { code: string; kind: string; status: string };

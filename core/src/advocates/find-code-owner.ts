@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { advocates, customers, referralCodes } from '../db/schema.js';
+import { advocates, customers, referralCodes } from '../db/schema/index.js';
 import { normalizeCode } from './codes.js';
 
 /** Who stands behind a code, as a friend may see it: a first name at most, never an email. */

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { advocates, customers, referralCodes, referrals, rewards } from '../db/schema.js';
+import { advocates, customers, referralCodes, referrals, rewards } from '../db/schema/index.js';
 import { maskEmail, normalizeEmail } from '../identity/index.js';
 import { pickLinkCode } from './find-advocate-link-code.js';
 

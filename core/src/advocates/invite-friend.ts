@@ -1,5 +1,5 @@
 import type { Database } from '../db/client.js';
-import { invitations } from '../db/schema.js';
+import { invitations } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { normalizeEmail } from '../identity/index.js';
 

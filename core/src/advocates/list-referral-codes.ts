@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { referralCodes } from '../db/schema.js';
+import { referralCodes } from '../db/schema/index.js';
 
 export type ReferralCodeRow = typeof referralCodes.$inferSelect;
 

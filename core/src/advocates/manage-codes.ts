@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { referralCodes } from '../db/schema.js';
+import { referralCodes } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { generateCode, normalizeCode, validateVanityCode } from './codes.js';
 

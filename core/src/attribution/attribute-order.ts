@@ -3,7 +3,7 @@
 
 import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
-import { attributionDecisions, referrals } from '../db/schema.js';
+import { attributionDecisions, referrals } from '../db/schema/index.js';
 import { markFriendOffersUsed } from '../friend-offers/index.js';
 import type { OrderRow, OrderSignals } from '../orders/index.js';
 import { writeOutbox } from '../outbox/index.js';

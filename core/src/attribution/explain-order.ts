@@ -2,7 +2,7 @@
 // notes and risk findings, and what happened to each reward.
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { attributionDecisions, orders, referrals, rewards } from '../db/schema.js';
+import { attributionDecisions, orders, referrals, rewards } from '../db/schema/index.js';
 
 export async function explainOrder(db: Database, merchantId: string, platformOrderId: string) {
   const [order] = await db

@@ -4,7 +4,7 @@
 import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import { normalizeCode } from '../advocates/index.js';
 import type { Database } from '../db/client.js';
-import { advocates, clicks, customers, invitations, referralCodes } from '../db/schema.js';
+import { advocates, clicks, customers, invitations, referralCodes } from '../db/schema/index.js';
 import { findLiveOffersByCodes } from '../friend-offers/index.js';
 import type { OrderRow, OrderSignals } from '../orders/index.js';
 import type { ProgramBook } from '../programs/index.js';

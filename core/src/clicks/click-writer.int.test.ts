@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { clicks, referralCodes } from '../db/schema.js';
+import { clicks, referralCodes } from '../db/schema/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import { buildAdvocate, buildMerchant, buildProgram } from '../testing/index.js';
 import { ClickWriter } from './click-writer.js';

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { hashIp } from '../crypto/secrets.js';
 import type { Database } from '../db/client.js';
-import { clicks } from '../db/schema.js';
+import { clicks } from '../db/schema/index.js';
 
 export type ClickInput = {
   merchantId: string;

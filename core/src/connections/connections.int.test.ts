@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { platformConnections } from '../db/schema.js';
+import { platformConnections } from '../db/schema/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import { buildMerchant } from '../testing/index.js';
 import { loadConnection, markConnectionStatus, saveConnection } from './index.js';

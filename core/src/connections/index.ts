@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { decryptSecret, encryptSecret } from '../crypto/secrets.js';
 import type { Database } from '../db/client.js';
-import { platformConnections } from '../db/schema.js';
+import { platformConnections } from '../db/schema/index.js';
 
 export type Platform = 'shopify' | 'hubspot';
 

@@ -2,7 +2,15 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { pickLinkCode } from '../advocates/index.js';
 import type { Database } from '../db/client.js';
-import { advocates, customers, merchants, orders, referralCodes, referrals, rewards } from '../db/schema.js';
+import {
+  advocates,
+  customers,
+  merchants,
+  orders,
+  referralCodes,
+  referrals,
+  rewards,
+} from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 
 /**

@@ -1,7 +1,7 @@
 // What the admin shows about a merchant's CRM sync: the backlog, why it is parked, the backfill.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { crmSyncQueue } from '../db/schema.js';
+import { crmSyncQueue } from '../db/schema/index.js';
 import type { CrmPlatform } from './properties.js';
 import { type CrmParkedReason, readSyncState } from './sync-state.js';
 

@@ -6,7 +6,7 @@ import { computeAdvocateScore } from '../advocate-score/index.js';
 import { ClickWriter } from '../clicks/index.js';
 import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
-import { crmSyncQueue, customers, outbox, referralCodes, referrals, rewards } from '../db/schema.js';
+import { crmSyncQueue, customers, outbox, referralCodes, referrals, rewards } from '../db/schema/index.js';
 import type { OrderFacts } from '../events/index.js';
 import type { CrmChange } from '../ports.js';
 import { issueReward, releaseReward } from '../rewards/index.js';

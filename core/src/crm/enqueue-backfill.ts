@@ -5,7 +5,7 @@ import { and, eq, gt, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { union } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { advocates, crmSyncState, orders, referrals } from '../db/schema.js';
+import { advocates, crmSyncState, orders, referrals } from '../db/schema/index.js';
 import type { CrmPlatform } from './properties.js';
 import { queueContacts } from './queue.js';
 import { upsertSyncState } from './sync-state.js';

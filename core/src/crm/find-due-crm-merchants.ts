@@ -2,7 +2,7 @@
 // a reconnect, a lost job, or contacts queued by a backfill outside the worker).
 import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { crmSyncQueue, crmSyncState } from '../db/schema.js';
+import { crmSyncQueue, crmSyncState } from '../db/schema/index.js';
 import type { CrmPlatform } from './properties.js';
 
 export type FindDueCrmMerchantsInput = { platform: CrmPlatform; now: Date; limit?: number };

@@ -10,7 +10,7 @@ import {
 } from '../advocate-score/index.js';
 import { type AdvocateDashboard, getAdvocateDashboard } from '../advocates/index.js';
 import type { Database } from '../db/client.js';
-import { advocates, customers, orders, referralCodes, referrals } from '../db/schema.js';
+import { advocates, customers, orders, referralCodes, referrals } from '../db/schema/index.js';
 import { normalizeEmail } from '../identity/index.js';
 import { type CrmReferralSource, crmReferralSource } from './properties.js';
 

@@ -2,7 +2,7 @@
 // whether or not a CRM is connected: nothing is lost before a connection or while it is parked.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { advocates, orders, referrals, rewards } from '../db/schema.js';
+import { advocates, orders, referrals, rewards } from '../db/schema/index.js';
 import type { OutboxTopic } from '../outbox/index.js';
 import type { CrmChange } from '../ports.js';
 import type { CrmPlatform } from './properties.js';

@@ -1,7 +1,7 @@
 // When a merchant's CRM sync next has something to do, for the worker to schedule its next flush.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { crmSyncQueue } from '../db/schema.js';
+import { crmSyncQueue } from '../db/schema/index.js';
 import type { CrmPlatform } from './properties.js';
 import { readSyncState } from './sync-state.js';
 

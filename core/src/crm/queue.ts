@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
-import { crmSyncQueue } from '../db/schema.js';
+import { crmSyncQueue } from '../db/schema/index.js';
 import type { CrmPlatform } from './properties.js';
 
 export type QueueContactsInput = {

@@ -4,7 +4,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { crmSyncQueue } from '../db/schema.js';
+import { crmSyncQueue } from '../db/schema/index.js';
 import type { CrmWriteResult } from '../ports.js';
 import type { ClaimedContact } from './claim-contact-batch.js';
 import type { CrmPlatform } from './properties.js';

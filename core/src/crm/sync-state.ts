@@ -2,7 +2,7 @@
 // for the merchant until it lifts) and the backfill cursor.
 import { and, eq, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { crmSyncState } from '../db/schema.js';
+import { crmSyncState } from '../db/schema/index.js';
 import type { CrmPlatform } from './properties.js';
 
 export type CrmParkedReason = 'daily_limit' | 'reconnect_needed';

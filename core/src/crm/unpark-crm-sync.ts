@@ -2,7 +2,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { crmSyncQueue } from '../db/schema.js';
+import { crmSyncQueue } from '../db/schema/index.js';
 import type { CrmPlatform } from './properties.js';
 import { type CrmParkedReason, readSyncState, upsertSyncState } from './sync-state.js';
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { customers } from '../db/schema.js';
+import { customers } from '../db/schema/index.js';
 import { normalizeEmail } from '../identity/index.js';
 
 export type CustomerIdentity = {

@@ -12,7 +12,7 @@ import {
   RecordingRewardIssuer,
 } from '../testing/index.js';
 import { openDatabase } from './client.js';
-import { rewards } from './schema.js';
+import { rewards } from './schema/index.js';
 
 test('migrations and a referral from order to issued reward run on PGlite', async () => {
   const handle = await openDatabase({ dataDir: 'memory://' });

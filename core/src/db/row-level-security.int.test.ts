@@ -6,7 +6,7 @@ import { buildAdvocate, buildMerchant, buildProgram } from '../testing/builders.
 import { createTestDatabase } from '../testing/database.js';
 import { type Database, type DatabaseHandle, openDatabase } from './client.js';
 import { confineToMerchant, forMerchant, TENANT_ROLE } from './merchant-scope.js';
-import { advocates, customers, merchants, programs } from './schema.js';
+import { advocates, customers, merchants, programs } from './schema/index.js';
 
 const engines: [string, () => Promise<DatabaseHandle & { drop?: () => Promise<void> }>][] = [
   ['PostgreSQL', () => createTestDatabase()],

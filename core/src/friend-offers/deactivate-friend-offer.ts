@@ -2,7 +2,7 @@
 // A code the friend used in the meantime can't be taken back; the offer then says so.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { friendOffers } from '../db/schema.js';
+import { friendOffers } from '../db/schema/index.js';
 import { byId } from '../db/scoped.js';
 import type { FriendOfferIssuer } from '../ports.js';
 import { findFriendOffer, toFriendOfferDiscount } from './repository.js';

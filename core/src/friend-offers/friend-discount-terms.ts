@@ -2,7 +2,7 @@
 // its friend reward, when that reward is a discount handed out before the purchase.
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { advocates, customers, merchants, programs } from '../db/schema.js';
+import { advocates, customers, merchants, programs } from '../db/schema/index.js';
 import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
 import { findVersionInForce, type ProgramVersion } from '../programs/index.js';

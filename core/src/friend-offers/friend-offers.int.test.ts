@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { disableCode } from '../advocates/index.js';
 import type { Database } from '../db/client.js';
-import { attributionDecisions, friendOffers, invitations, outbox, referrals } from '../db/schema.js';
+import { attributionDecisions, friendOffers, invitations, outbox, referrals } from '../db/schema/index.js';
 import type { FriendOfferDiscount, FriendOfferIssuer } from '../ports.js';
 import { publishProgramVersion } from '../programs/index.js';
 import { dbTest as test } from '../testing/fixtures.js';

@@ -2,7 +2,7 @@
 // deactivated meanwhile stays deactivated, and the caller switches the fresh code off again.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { friendOffers } from '../db/schema.js';
+import { friendOffers } from '../db/schema/index.js';
 import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
 import type { FriendOffer } from './repository.js';

@@ -3,7 +3,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { normalizeCode } from '../advocates/index.js';
 import type { Database } from '../db/client.js';
-import { friendOffers } from '../db/schema.js';
+import { friendOffers } from '../db/schema/index.js';
 
 export type MarkFriendOffersUsedInput = { merchantId: string; discountCodes: string[] };
 

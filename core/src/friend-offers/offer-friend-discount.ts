@@ -4,7 +4,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { friendOffers } from '../db/schema.js';
+import { friendOffers } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { normalizeEmail } from '../identity/index.js';
 import { writeOutbox } from '../outbox/index.js';

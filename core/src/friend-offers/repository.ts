@@ -1,7 +1,7 @@
 // Queries on friend offers; every one filters on the merchant.
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { friendOffers } from '../db/schema.js';
+import { friendOffers } from '../db/schema/index.js';
 import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
 import type { FriendOfferDiscount } from '../ports.js';

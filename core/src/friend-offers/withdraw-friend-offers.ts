@@ -3,7 +3,7 @@
 // caller's transaction, so the worker switches the code off on the platform.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { friendOffers, orders, referrals } from '../db/schema.js';
+import { friendOffers, orders, referrals } from '../db/schema/index.js';
 import { byId } from '../db/scoped.js';
 import { writeOutbox } from '../outbox/index.js';
 

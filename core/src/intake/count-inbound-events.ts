@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { inboundEvents } from '../db/schema.js';
+import { inboundEvents } from '../db/schema/index.js';
 
 /** The merchant's inbox: rows stored, and distinct external (delivery) ids among them. */
 export async function countInboundEvents(

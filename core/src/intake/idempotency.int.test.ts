@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import type { Database } from '../db/client.js';
-import { inboundEvents, ledgerEntries, referrals, rewardClawbacks, rewards } from '../db/schema.js';
+import { inboundEvents, ledgerEntries, referrals, rewardClawbacks, rewards } from '../db/schema/index.js';
 import type { DomainEventInput } from '../events/index.js';
 import { findUnbalancedTransactions } from '../ledger/index.js';
 import { clawBackReward, findDueRewards, issueReward, releaseReward } from '../rewards/index.js';

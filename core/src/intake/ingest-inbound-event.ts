@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { inboundEvents } from '../db/schema.js';
+import { inboundEvents } from '../db/schema/index.js';
 import { writeOutbox } from '../outbox/index.js';
 
 export type IngestInput = {

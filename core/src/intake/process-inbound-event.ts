@@ -6,7 +6,7 @@ import type { EngineContext } from '../context.js';
 import { resolveCustomer } from '../customers/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { inboundEvents, orderRefunds, orders } from '../db/schema.js';
+import { inboundEvents, orderRefunds, orders } from '../db/schema/index.js';
 import { byId } from '../db/scoped.js';
 import { isDomainError } from '../errors.js';
 import { type DomainEvent, domainEventSchema, type OrderFacts } from '../events/index.js';

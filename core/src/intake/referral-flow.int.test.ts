@@ -6,7 +6,7 @@ import { explainOrder } from '../attribution/index.js';
 import { ClickWriter } from '../clicks/index.js';
 import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
-import { referrals, rewards } from '../db/schema.js';
+import { referrals, rewards } from '../db/schema/index.js';
 import { accountBalance, accountKeys, findUnbalancedTransactions } from '../ledger/index.js';
 import { clawBackReward, issueReward, releaseReward } from '../rewards/index.js';
 import { dbTest as test } from '../testing/fixtures.js';

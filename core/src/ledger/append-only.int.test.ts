@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { ledgerEntries, merchants } from '../db/schema.js';
+import { ledgerEntries, merchants } from '../db/schema/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import { buildMerchant } from '../testing/index.js';
 import { accountBalance, postTransaction } from './index.js';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '../db/schema.js';
+import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 
 export type LedgerLine = { account: string; currency: string; amountMinor: number };

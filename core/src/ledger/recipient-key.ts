@@ -1,4 +1,4 @@
-import type { rewards } from '../db/schema.js';
+import type { rewards } from '../db/schema/index.js';
 
 type RewardRow = typeof rewards.$inferSelect;
 

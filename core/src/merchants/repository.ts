@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { merchants, platformConnections } from '../db/schema.js';
+import { merchants, platformConnections } from '../db/schema/index.js';
 
 export type MerchantRow = typeof merchants.$inferSelect;
 

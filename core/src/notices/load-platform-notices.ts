@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.js';
-import { advocates, customers, orders, referralCodes, referrals, rewards } from '../db/schema.js';
+import { advocates, customers, orders, referralCodes, referrals, rewards } from '../db/schema/index.js';
 import type { ReferralConvertedNotice, RewardIssuedNotice } from '../ports.js';
 
 export async function loadReferralConvertedNotice(

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { orders, referrals, rewards } from '../db/schema.js';
+import { orders, referrals, rewards } from '../db/schema/index.js';
 
 /** Every reward of the merchant with the platform id of the order its referral came from. */
 export async function listRewardOrders(

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { hashIp } from '../crypto/secrets.js';
 import { resolveCustomer } from '../customers/index.js';
 import type { Database } from '../db/client.js';
-import { orders } from '../db/schema.js';
+import { orders } from '../db/schema/index.js';
 import type { OrderFacts } from '../events/index.js';
 import { normalizeAddress, normalizeEmail } from '../identity/index.js';
 import type { OrderSignals } from './order-signals.js';

@@ -2,7 +2,7 @@
 // A relay that fails (Redis down) rolls back and the rows stay for the next attempt.
 import { and, asc, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { outbox } from '../db/schema.js';
+import { outbox } from '../db/schema/index.js';
 
 export const outboxTopics = [
   'inbound.received',

@@ -3,7 +3,7 @@
 // platform before calling again. A platform ref can be claimed by one operation only (unique).
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { platformOperations } from '../db/schema.js';
+import { platformOperations } from '../db/schema/index.js';
 import { isUniqueViolation } from '../db/scoped.js';
 
 export type PlatformOperationKey = {

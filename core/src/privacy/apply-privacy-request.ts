@@ -2,7 +2,7 @@
 // the person (the merchant downloads it from the admin); a redaction erases their identity but
 // keeps amounts, so the ledger still balances. Recorded once per request (unique external id).
 import type { Database } from '../db/client.js';
-import { privacyRequests } from '../db/schema.js';
+import { privacyRequests } from '../db/schema/index.js';
 import type { DomainEvent } from '../events/index.js';
 import { exportCustomerData } from './export-customer-data.js';
 import { redactCustomer } from './redact-customer.js';

@@ -16,7 +16,7 @@ import {
   referrals,
   rewardClawbacks,
   rewards,
-} from '../db/schema.js';
+} from '../db/schema/index.js';
 import { maskEmail } from '../identity/index.js';
 import { type Exported, type LedgerAccountExport, plain } from './export-format.js';
 import { ledgerOf } from './export-ledger.js';

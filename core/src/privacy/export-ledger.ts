@@ -1,7 +1,7 @@
 // The ledger accounts a person owns, with every entry and the balance derived from them.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '../db/schema.js';
+import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '../db/schema/index.js';
 import { type LedgerAccountExport, plain } from './export-format.js';
 import { ledgerOwnerKeys, type PrivacySubject } from './find-subject.js';
 

@@ -2,7 +2,7 @@
 // codes and orders that belong to that person, plus the identifying strings found on them.
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { advocates, customers, orders, referralCodes, referrals } from '../db/schema.js';
+import { advocates, customers, orders, referralCodes, referrals } from '../db/schema/index.js';
 import { normalizeEmail } from '../identity/index.js';
 import { accountKeys, recipientKey } from '../ledger/index.js';
 import type { OrderSignals } from '../orders/index.js';

@@ -1,7 +1,7 @@
 // A friend's claimed welcome offer is part of what we hold on them: exported, then redacted.
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { friendOffers } from '../db/schema.js';
+import { friendOffers } from '../db/schema/index.js';
 import { claimFriendOffer } from '../friend-offers/index.js';
 import { buildAdvocate, buildMerchant, buildProgram } from '../testing/builders.js';
 import { dbTest as test } from '../testing/fixtures.js';

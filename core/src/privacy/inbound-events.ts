@@ -2,7 +2,7 @@
 // phone and IP. These find the rows about one person and replace their payloads.
 import { and, eq, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { inboundEvents } from '../db/schema.js';
+import { inboundEvents } from '../db/schema/index.js';
 import { normalizeEmail } from '../identity/index.js';
 import type { PrivacySubject } from './find-subject.js';
 import { changed, redactedPayload, type Scrubber } from './scrub.js';

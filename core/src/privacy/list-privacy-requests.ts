@@ -1,7 +1,7 @@
 // The compliance requests the platform sent for one merchant and what was done, newest first.
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { privacyRequests } from '../db/schema.js';
+import { privacyRequests } from '../db/schema/index.js';
 
 export type PrivacyRequestRow = typeof privacyRequests.$inferSelect;
 

@@ -3,7 +3,7 @@
 // request keeps its ids and kind but loses contact details.
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { privacyRequests } from '../db/schema.js';
+import { privacyRequests } from '../db/schema/index.js';
 import type { PrivacySubject } from './find-subject.js';
 import { inboundReferencesOf, likePattern, referencesSubject } from './inbound-events.js';
 import { changed, isRedactedPayload, redactedPayload, redactPersonalKeys, type Scrubber } from './scrub.js';

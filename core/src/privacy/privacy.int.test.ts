@@ -17,7 +17,7 @@ import {
   referrals,
   rewardClawbacks,
   rewards,
-} from '../db/schema.js';
+} from '../db/schema/index.js';
 import { ingestInboundEvent } from '../intake/index.js';
 import { accountBalance, findUnbalancedTransactions } from '../ledger/index.js';
 import { clawBackReward, issueReward, releaseReward } from '../rewards/index.js';

@@ -32,7 +32,7 @@ import {
   referrals,
   rewardClawbacks,
   rewards,
-} from '../db/schema.js';
+} from '../db/schema/index.js';
 
 type MerchantTable = PgTable & { merchantId: PgColumn };
 

@@ -2,7 +2,7 @@
 // invitations they sent or received, and clicks on their links or from their browser.
 import { and, eq, inArray, isNotNull, isNull, like, not, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { clicks, customers, friendOffers, invitations, referralCodes } from '../db/schema.js';
+import { clicks, customers, friendOffers, invitations, referralCodes } from '../db/schema/index.js';
 import type { PrivacySubject } from './find-subject.js';
 
 /** A redacted code can never be typed again: normalised codes hold no dashes. */

@@ -5,7 +5,7 @@ import { or } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { referrals } from '../db/schema.js';
+import { referrals } from '../db/schema/index.js';
 import {
   advocateReferralsOf,
   findSubject,

@@ -3,7 +3,7 @@
 // rewritten with the identifiers replaced; ids, amounts, currencies and statuses stay as they are.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { attributionDecisions, auditLog, orders, referrals } from '../db/schema.js';
+import { attributionDecisions, auditLog, orders, referrals } from '../db/schema/index.js';
 import { byId } from '../db/scoped.js';
 import type { OrderSignals } from '../orders/index.js';
 import { advocateReferralsOf, friendReferralsOf, type PrivacySubject } from './find-subject.js';

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { programs, programVersions } from '../db/schema.js';
+import { programs, programVersions } from '../db/schema/index.js';
 import { DomainError, fieldErrorsOf } from '../errors.js';
 import { type ProgramRules, type ProgramRulesInput, programRulesSchema } from './rules.js';
 

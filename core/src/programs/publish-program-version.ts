@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { programs, programVersions } from '../db/schema.js';
+import { programs, programVersions } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { parseRules } from './create-program.js';
 import type { ProgramRulesInput } from './rules.js';

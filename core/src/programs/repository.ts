@@ -1,6 +1,6 @@
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { programs, programVersions } from '../db/schema.js';
+import { programs, programVersions } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { type ProgramRules, programRulesSchema } from './rules.js';
 

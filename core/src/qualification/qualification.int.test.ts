@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { inviteFriend } from '../advocates/index.js';
 import { explainOrder } from '../attribution/index.js';
-import { auditLog, referrals, rewards } from '../db/schema.js';
+import { auditLog, referrals, rewards } from '../db/schema/index.js';
 import { publishProgramVersion } from '../programs/index.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import { buildAdvocate, buildMerchant, buildProgram, deliver, orderFacts } from '../testing/index.js';

@@ -3,7 +3,7 @@
 import { and, eq, gte, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
-import { advocates, customers, orders, referrals } from '../db/schema.js';
+import { advocates, customers, orders, referrals } from '../db/schema/index.js';
 import { byId } from '../db/scoped.js';
 import { evaluateFraud, type FraudContext } from '../fraud/index.js';
 import { emailDomain } from '../identity/index.js';

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
 import type { EngineContext } from '../context.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { orders, referrals } from '../db/schema.js';
+import { orders, referrals } from '../db/schema/index.js';
 import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
 import { findVersionById } from '../programs/index.js';

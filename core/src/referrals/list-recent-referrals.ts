@@ -2,7 +2,7 @@
 // of the order each one came from.
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { orders, referrals } from '../db/schema.js';
+import { orders, referrals } from '../db/schema/index.js';
 
 export async function listRecentReferrals(db: Database, merchantId: string, limit: number) {
   return db

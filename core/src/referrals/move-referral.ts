@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { referrals } from '../db/schema.js';
+import { referrals } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { withdrawFriendOffers } from '../friend-offers/index.js';
 import { writeOutbox } from '../outbox/index.js';

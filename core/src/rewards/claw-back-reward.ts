@@ -4,7 +4,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { EngineContext } from '../context.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { customers, rewardClawbacks, rewards } from '../db/schema.js';
+import { customers, rewardClawbacks, rewards } from '../db/schema/index.js';
 import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
 import { accountKeys, postTransaction, recipientKey } from '../ledger/index.js';

@@ -3,7 +3,7 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { type EngineContext, nowOf } from '../context.js';
 import type { Database } from '../db/client.js';
-import { advocates, orderRefunds, referrals, rewards } from '../db/schema.js';
+import { advocates, orderRefunds, referrals, rewards } from '../db/schema/index.js';
 import { byId } from '../db/scoped.js';
 import { accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
 import type { OrderRow } from '../orders/index.js';

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { disableCode } from '../advocates/index.js';
 import { explainOrder } from '../attribution/index.js';
-import { inboundEvents, rewardClawbacks, rewards } from '../db/schema.js';
+import { inboundEvents, rewardClawbacks, rewards } from '../db/schema/index.js';
 import { ingestInboundEvent, processInboundEvent } from '../intake/index.js';
 import { accountBalance, accountKeys, findUnbalancedTransactions, postTransaction } from '../ledger/index.js';
 import { dbTest as test } from '../testing/fixtures.js';

@@ -5,7 +5,7 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
-import { orderRefunds, orders, referrals, rewardClawbacks, rewards } from '../db/schema.js';
+import { orderRefunds, orders, referrals, rewardClawbacks, rewards } from '../db/schema/index.js';
 import { byId } from '../db/scoped.js';
 import { accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
 import { prorate } from '../money/index.js';

@@ -3,7 +3,7 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { type EngineContext, nowOf } from '../context.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { merchants, rewardClawbacks, rewards } from '../db/schema.js';
+import { merchants, rewardClawbacks, rewards } from '../db/schema/index.js';
 import { byId } from '../db/scoped.js';
 import { accountBalance, accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { enrollAdvocate } from '../advocates/index.js';
 import type { Database } from '../db/client.js';
-import { merchants } from '../db/schema.js';
+import { merchants } from '../db/schema/index.js';
 import type { OrderFacts } from '../events/index.js';
 import { createProgram, type ProgramRulesInput } from '../programs/index.js';
 

@@ -5,7 +5,7 @@
 import { and, eq, getTableColumns, getTableName, is, isNull, like, type SQL, sql } from 'drizzle-orm';
 import { type PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.js';
-import * as schema from '../db/schema.js';
+import * as schema from '../db/schema/index.js';
 
 type Schema = typeof schema;
 type TableKey = { [K in keyof Schema]: Schema[K] extends PgTable ? K : never }[keyof Schema];

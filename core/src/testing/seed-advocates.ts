@@ -1,7 +1,7 @@
 // Bulk seeding for benchmarks: customers, advocates and codes inserted directly, with no outbox
 // rows (enrollAdvocate writes one per advocate; a backlog is then queued once, by a backfill).
 import type { Database } from '../db/client.js';
-import { advocates, customers, referralCodes } from '../db/schema.js';
+import { advocates, customers, referralCodes } from '../db/schema/index.js';
 import { normalizeEmail } from '../identity/index.js';
 
 export type SeededAdvocate = { email: string; code: string };
