@@ -33,6 +33,12 @@ export type MerchantScope = {
   joinOn(table: TenantRow, column: PgColumn): SQL;
 };
 
+/**
+ * `a = b` on two merchant_id columns, for the few deliberately cross-merchant reads (sweeps, the
+ * outbox relay) that join tables without one merchant in hand: a row never meets another shop's.
+ */
+export const sameMerchant = (a: PgColumn, b: PgColumn): SQL => eq(a, b);
+
 /** Confines the current transaction to one merchant: role and merchant are reset at its end. */
 export async function confineToMerchant(tx: Database, merchantId: string): Promise<void> {
   await tx.execute(
