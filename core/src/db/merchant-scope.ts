@@ -7,6 +7,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTransactionConfig } from 'drizzle-orm/pg-core';
 import { DomainError } from '../errors.js';
 import type { Database } from './client.js';
+import { merchants } from './schema/index.js';
 
 /** The role tenant transactions run as: it owns no table and cannot bypass row-level security. */
 export const TENANT_ROLE = 'referrals_app';
@@ -31,6 +32,8 @@ export type MerchantScope = {
   byId(table: TenantRow, id: string): SQL;
   /** Joins a row of `table` to `column` (a foreign key) within this merchant. */
   joinOn(table: TenantRow, column: PgColumn): SQL;
+  /** `merchants.id = this merchant`: the shop's own row (the one table keyed by id, not merchant_id). */
+  readonly merchantRow: SQL;
 };
 
 /**
@@ -60,5 +63,6 @@ export function forMerchant(db: Database, merchantId: string): MerchantScope {
     where: (table, ...conditions) => and(mine(table), ...conditions)!,
     byId: (table, id) => and(mine(table), eq(table.id, id))!,
     joinOn: (table, column) => and(mine(table), eq(table.id, column))!,
+    merchantRow: eq(merchants.id, merchantId),
   };
 }
