@@ -1,15 +1,14 @@
 // customers/data_request: everything we hold on one person at one merchant, as plain JSON.
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { forMerchant } from '../db/merchant-scope.js';
-import {
+import { forMerchant, type MerchantScope } from '../db/merchant-scope.js';
+import type {
   advocates,
   attributionDecisions,
   auditLog,
   clicks,
-  type customers,
+  customers,
   friendOffers,
-  type inboundEvents,
+  inboundEvents,
   invitations,
   orderRefunds,
   referralCodes,
@@ -20,14 +19,26 @@ import {
 import { maskEmail } from '../identity/index.js';
 import { type Exported, type LedgerAccountExport, plain } from './export-format.js';
 import { ledgerOf } from './export-ledger.js';
-import {
-  advocateReferralsOf,
-  findSubject,
-  friendReferralsOf,
-  type PrivacySubject,
-  type PrivacySubjectInput,
-} from './find-subject.js';
+import { findSubject, type PrivacySubject, type PrivacySubjectInput } from './find-subject.js';
 import { findSubjectInboundEvents } from './inbound-events.js';
+import {
+  findClawbacksOf,
+  findClicksFromVisitors,
+  findClicksOnLinksOf,
+  findDecisionsOnOrders,
+  findFriendOffersOf,
+  findInvitationsSentBy,
+  findInvitationsTo,
+  findRefundsOfOrders,
+  findRewardsOf,
+} from './repository/export.js';
+import { findAuditRowsAbout } from './repository/records.js';
+import {
+  findAdvocates,
+  findCodesOfAdvocates,
+  findReferralsAsAdvocate,
+  findReferralsAsFriend,
+} from './repository/subject.js';
 
 export type ExportCustomerDataInput = PrivacySubjectInput;
 
@@ -79,84 +90,28 @@ export async function exportCustomerData(
   input: ExportCustomerDataInput,
 ): Promise<CustomerDataExport> {
   // One snapshot, so the sections agree with each other.
-  return forMerchant(db, input.merchantId).transaction(({ db: tx }) => collect(tx, input), {
+  return forMerchant(db, input.merchantId).transaction((m) => collect(m, input), {
     isolationLevel: 'repeatable read',
     accessMode: 'read only',
   });
 }
 
-async function collect(db: Database, input: ExportCustomerDataInput): Promise<CustomerDataExport> {
-  const subject = await findSubject(db, input);
-  const m = subject.merchantId;
-  const advocateRows = await db
-    .select()
-    .from(advocates)
-    .where(and(eq(advocates.merchantId, m), inArray(advocates.id, subject.advocateIds)));
-  const codeRows = await db
-    .select()
-    .from(referralCodes)
-    .where(and(eq(referralCodes.merchantId, m), inArray(referralCodes.advocateId, subject.advocateIds)));
-  const clickRows = (where: ReturnType<typeof inArray>) =>
-    db
-      .select()
-      .from(clicks)
-      .where(and(eq(clicks.merchantId, m), where))
-      .orderBy(asc(clicks.id));
-  const asAdvocate = await clickRows(inArray(clicks.advocateId, subject.advocateIds));
-  const asVisitor = await clickRows(inArray(clicks.visitorId, subject.visitorIds));
-  const sent = await db
-    .select()
-    .from(invitations)
-    .where(and(eq(invitations.merchantId, m), inArray(invitations.advocateId, subject.advocateIds)));
-  const received = await db
-    .select()
-    .from(invitations)
-    .where(
-      and(eq(invitations.merchantId, m), inArray(invitations.emailNormalized, subject.emailsNormalized)),
-    );
-  const offers = await db
-    .select()
-    .from(friendOffers)
-    .where(
-      and(
-        eq(friendOffers.merchantId, m),
-        or(
-          inArray(friendOffers.friendEmailNormalized, subject.emailsNormalized),
-          inArray(friendOffers.visitorId, subject.visitorIds),
-        ),
-      ),
-    );
-  const refunds = await db
-    .select()
-    .from(orderRefunds)
-    .where(
-      and(eq(orderRefunds.merchantId, m), inArray(orderRefunds.platformOrderId, subject.platformOrderIds)),
-    );
-  const decisions = await db
-    .select()
-    .from(attributionDecisions)
-    .where(
-      and(eq(attributionDecisions.merchantId, m), inArray(attributionDecisions.orderId, subject.orderIds)),
-    );
-  const referralsAsAdvocate = await db.select().from(referrals).where(advocateReferralsOf(subject));
-  const referralsAsFriend = await db.select().from(referrals).where(friendReferralsOf(subject));
-  const rewardRows = await db
-    .select()
-    .from(rewards)
-    .where(
-      and(
-        eq(rewards.merchantId, m),
-        or(
-          and(eq(rewards.recipient, 'advocate'), inArray(rewards.advocateId, subject.advocateIds)),
-          and(eq(rewards.recipient, 'friend'), inArray(rewards.recipientCustomerId, subject.customerIds)),
-        ),
-      ),
-    );
+async function collect(m: MerchantScope, input: ExportCustomerDataInput): Promise<CustomerDataExport> {
+  const subject = await findSubject(m, input);
+  const advocateRows = await findAdvocates(m, subject.advocateIds);
+  const codeRows = await findCodesOfAdvocates(m, subject.advocateIds);
+  const asAdvocate = await findClicksOnLinksOf(m, subject.advocateIds);
+  const asVisitor = await findClicksFromVisitors(m, subject.visitorIds);
+  const sent = await findInvitationsSentBy(m, subject.advocateIds);
+  const received = await findInvitationsTo(m, subject.emailsNormalized);
+  const offers = await findFriendOffersOf(m, subject);
+  const refunds = await findRefundsOfOrders(m, subject.platformOrderIds);
+  const decisions = await findDecisionsOnOrders(m, subject.orderIds);
+  const referralsAsAdvocate = await findReferralsAsAdvocate(m, subject);
+  const referralsAsFriend = await findReferralsAsFriend(m, subject);
+  const rewardRows = await findRewardsOf(m, subject);
   const rewardIds = rewardRows.map((r) => r.id);
-  const clawbacks = await db
-    .select()
-    .from(rewardClawbacks)
-    .where(and(eq(rewardClawbacks.merchantId, m), inArray(rewardClawbacks.rewardId, rewardIds)));
+  const clawbacks = await findClawbacksOf(m, rewardIds);
   const aboutIds = [
     ...subject.customerIds,
     ...subject.advocateIds,
@@ -166,16 +121,12 @@ async function collect(db: Database, input: ExportCustomerDataInput): Promise<Cu
     ...referralsAsFriend.map((r) => r.id),
     ...rewardIds,
   ];
-  const audit = await db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.merchantId, m), inArray(auditLog.subjectId, aboutIds)))
-    .orderBy(asc(auditLog.id));
+  const audit = await findAuditRowsAbout(m, aboutIds);
 
   return {
     generatedAt: new Date().toISOString(),
     subject: {
-      merchantId: m,
+      merchantId: subject.merchantId,
       platformCustomerId: input.platformCustomerId ?? null,
       email: input.email ?? null,
       platformOrderIds: subject.platformOrderIds,
@@ -209,8 +160,8 @@ async function collect(db: Database, input: ExportCustomerDataInput): Promise<Cu
     },
     rewards: rewardRows.map(plain),
     rewardClawbacks: clawbacks.map(plain),
-    ledgerAccounts: await ledgerOf(db, subject),
+    ledgerAccounts: await ledgerOf(m, subject),
     auditLog: audit.map(plain),
-    inboundEvents: (await findSubjectInboundEvents(db, subject)).map(plain),
+    inboundEvents: (await findSubjectInboundEvents(m, subject)).map(plain),
   };
 }

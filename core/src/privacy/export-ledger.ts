@@ -1,41 +1,15 @@
 // The ledger accounts a person owns, with every entry and the balance derived from them.
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
-import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '../db/schema/index.js';
+import type { MerchantScope } from '../db/merchant-scope.js';
 import { type LedgerAccountExport, plain } from './export-format.js';
 import { ledgerOwnerKeys, type PrivacySubject } from './find-subject.js';
+import { findLedgerAccountsByKeys, findLedgerEntriesOf } from './repository/export.js';
 
-export async function ledgerOf(db: Database, subject: PrivacySubject): Promise<LedgerAccountExport[]> {
-  const m = subject.merchantId;
-  const accounts = await db
-    .select()
-    .from(ledgerAccounts)
-    .where(and(eq(ledgerAccounts.merchantId, m), inArray(ledgerAccounts.key, ledgerOwnerKeys(subject))))
-    .orderBy(asc(ledgerAccounts.key), asc(ledgerAccounts.currency));
-  const entries = await db
-    .select({
-      id: ledgerEntries.id,
-      accountId: ledgerEntries.accountId,
-      transactionId: ledgerEntries.transactionId,
-      amountMinor: ledgerEntries.amountMinor,
-      currency: ledgerEntries.currency,
-      createdAt: ledgerEntries.createdAt,
-      description: ledgerTransactions.description,
-      rewardId: ledgerTransactions.rewardId,
-    })
-    .from(ledgerEntries)
-    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
-    .where(
-      and(
-        eq(ledgerEntries.merchantId, m),
-        eq(ledgerTransactions.merchantId, m),
-        inArray(
-          ledgerEntries.accountId,
-          accounts.map((a) => a.id),
-        ),
-      ),
-    )
-    .orderBy(asc(ledgerEntries.id));
+export async function ledgerOf(m: MerchantScope, subject: PrivacySubject): Promise<LedgerAccountExport[]> {
+  const accounts = await findLedgerAccountsByKeys(m, ledgerOwnerKeys(subject));
+  const entries = await findLedgerEntriesOf(
+    m,
+    accounts.map((a) => a.id),
+  );
   return accounts.map((account) => {
     const own = entries.filter((e) => e.accountId === account.id);
     return {

@@ -1,11 +1,16 @@
 // Who a privacy request is about, within one merchant: the customer rows, advocate profiles,
 // codes and orders that belong to that person, plus the identifying strings found on them.
-import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
-import { advocates, customers, orders, referralCodes, referrals } from '../db/schema/index.js';
+import type { MerchantScope } from '../db/merchant-scope.js';
+import type { customers, orders } from '../db/schema/index.js';
 import { normalizeEmail } from '../identity/index.js';
 import { accountKeys, recipientKey } from '../ledger/index.js';
 import type { OrderSignals } from '../orders/index.js';
+import {
+  findAdvocateIdsOfCustomers,
+  findCodesOfAdvocates,
+  findCustomersOfPerson,
+  findOrdersOfPerson,
+} from './repository/subject.js';
 
 export type PrivacySubjectInput = {
   merchantId: string;
@@ -43,35 +48,17 @@ const present = (values: (string | null | undefined)[]): string[] => [
   ...new Set(values.filter((v): v is string => typeof v === 'string' && v.trim() !== '')),
 ];
 
-export async function findSubject(db: Database, input: PrivacySubjectInput): Promise<PrivacySubject> {
-  const { merchantId } = input;
+/** The person at `m`'s merchant (the input's merchantId is the same one). */
+export async function findSubject(m: MerchantScope, input: PrivacySubjectInput): Promise<PrivacySubject> {
   const platformCustomerId = input.platformCustomerId?.trim() || null;
   const rawEmail = input.email?.trim().toLowerCase() || null;
   const requestedNormalized = rawEmail ? normalizeEmail(rawEmail) : null;
 
-  // As in resolveCustomer: an email match that belongs to another platform account is someone
-  // else's record (two accounts whose addresses normalise alike), so it is not this person's.
-  const byEmail = or(
-    requestedNormalized ? eq(customers.emailNormalized, requestedNormalized) : sql`false`,
-    rawEmail ? sql`lower(${customers.email}) = ${rawEmail}` : sql`false`,
-  );
-  const customerRows = await db
-    .select()
-    .from(customers)
-    .where(
-      and(
-        eq(customers.merchantId, merchantId),
-        or(
-          platformCustomerId ? eq(customers.platformCustomerId, platformCustomerId) : sql`false`,
-          and(
-            byEmail,
-            platformCustomerId
-              ? or(isNull(customers.platformCustomerId), eq(customers.platformCustomerId, platformCustomerId))
-              : sql`true`,
-          ),
-        ),
-      ),
-    );
+  const customerRows = await findCustomersOfPerson(m, {
+    platformCustomerId,
+    rawEmail,
+    emailNormalized: requestedNormalized,
+  });
   const customerIds = customerRows.map((c) => c.id);
   const emailsNormalized = present([requestedNormalized, ...customerRows.map((c) => c.emailNormalized)]);
   const emails = present([
@@ -80,37 +67,18 @@ export async function findSubject(db: Database, input: PrivacySubjectInput): Pro
     ...customerRows.map((c) => c.email?.trim().toLowerCase()),
   ]);
 
-  const advocateRows = await db
-    .select({ id: advocates.id })
-    .from(advocates)
-    .where(and(eq(advocates.merchantId, merchantId), inArray(advocates.customerId, customerIds)));
-  const advocateIds = advocateRows.map((a) => a.id);
-  const codes = await db
-    .select({ id: referralCodes.id, code: referralCodes.code })
-    .from(referralCodes)
-    .where(and(eq(referralCodes.merchantId, merchantId), inArray(referralCodes.advocateId, advocateIds)));
+  const advocateIds = await findAdvocateIdsOfCustomers(m, customerIds);
+  const codes = (await findCodesOfAdvocates(m, advocateIds)).map(({ id, code }) => ({ id, code }));
 
   const requestedOrders = present([...(input.platformOrderIds ?? [])]);
-  const orderRows = await db
-    .select()
-    .from(orders)
-    .where(
-      and(
-        eq(orders.merchantId, merchantId),
-        or(
-          inArray(orders.customerId, customerIds),
-          // A guest checkout under their address, unless another customer account placed it.
-          and(
-            inArray(orders.emailNormalized, emailsNormalized),
-            or(isNull(orders.customerId), inArray(orders.customerId, customerIds)),
-          ),
-          inArray(orders.platformOrderId, requestedOrders),
-        ),
-      ),
-    );
+  const orderRows = await findOrdersOfPerson(m, {
+    customerIds,
+    emailsNormalized,
+    platformOrderIds: requestedOrders,
+  });
   const signals = orderRows.map((o) => (o.signals ?? {}) as Partial<OrderSignals>);
   return {
-    merchantId,
+    merchantId: m.merchantId,
     platformCustomerId,
     customers: customerRows,
     customerIds,
@@ -127,21 +95,6 @@ export async function findSubject(db: Database, input: PrivacySubjectInput): Pro
     addressKeys: present(signals.map((s) => s.addressKey)),
   };
 }
-
-/** Referrals in which the person is the friend: their order, their customer record or address. */
-export const friendReferralsOf = (subject: PrivacySubject): SQL =>
-  and(
-    eq(referrals.merchantId, subject.merchantId),
-    or(
-      inArray(referrals.orderId, subject.orderIds),
-      inArray(referrals.friendCustomerId, subject.customerIds),
-      inArray(referrals.friendEmailNormalized, subject.emailsNormalized),
-    ),
-  )!;
-
-/** Referrals the person earned as an advocate. */
-export const advocateReferralsOf = (subject: PrivacySubject): SQL =>
-  and(eq(referrals.merchantId, subject.merchantId), inArray(referrals.advocateId, subject.advocateIds))!;
 
 /** The ledger accounts owned by the person: one set per advocate profile and per customer row. */
 export function ledgerOwnerKeys(subject: PrivacySubject): string[] {

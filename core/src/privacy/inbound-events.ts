@@ -1,10 +1,10 @@
 // The webhook inbox keeps raw platform payloads, which hold the person's email, name, address,
 // phone and IP. These find the rows about one person and replace their payloads.
-import { and, eq, ne, or, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
-import { inboundEvents } from '../db/schema/index.js';
+import type { MerchantScope } from '../db/merchant-scope.js';
+import type { inboundEvents } from '../db/schema/index.js';
 import { normalizeEmail } from '../identity/index.js';
 import type { PrivacySubject } from './find-subject.js';
+import { findInboundEventsMentioning, rewriteInboundPayload } from './repository/inbound.js';
 import { changed, redactedPayload, type Scrubber } from './scrub.js';
 
 type InboundRow = typeof inboundEvents.$inferSelect;
@@ -67,8 +67,6 @@ export function referencesSubject(
   return visit(event.payload);
 }
 
-export const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, '\\$&')}%`;
-
 export const inboundReferencesOf = (subject: PrivacySubject): InboundReferences => ({
   emails: subject.emails,
   customerIds: [
@@ -81,19 +79,14 @@ export const inboundReferencesOf = (subject: PrivacySubject): InboundReferences 
 });
 
 /** The inbox rows about the person: a text search narrows the rows, `referencesSubject` decides. */
-export async function findSubjectInboundEvents(db: Database, subject: PrivacySubject): Promise<InboundRow[]> {
+export async function findSubjectInboundEvents(
+  m: MerchantScope,
+  subject: PrivacySubject,
+): Promise<InboundRow[]> {
   const refs = inboundReferencesOf(subject);
-  const terms = [...refs.emails, ...refs.customerIds, ...refs.orderIds];
-  if (terms.length === 0) return [];
-  const candidates = await db
-    .select()
-    .from(inboundEvents)
-    .where(
-      and(
-        eq(inboundEvents.merchantId, subject.merchantId),
-        or(...terms.map((t) => sql`${inboundEvents.payload}::text ilike ${likePattern(t)}`)),
-      ),
-    );
+  const candidates = await findInboundEventsMentioning(m, {
+    terms: [...refs.emails, ...refs.customerIds, ...refs.orderIds],
+  });
   return candidates.filter((row) => referencesSubject(row, refs));
 }
 
@@ -104,17 +97,12 @@ const typedCodePattern = (code: string): string => [...code].join('[ -]*');
  * Other people's events that carry the person's code or browser id (a friend's order placed
  * with their code): only those strings are replaced, the rest of the payload is someone else's.
  */
-async function findMentioningInboundEvents(db: Database, subject: PrivacySubject, exclude: Set<string>) {
+async function findMentioningInboundEvents(m: MerchantScope, subject: PrivacySubject, exclude: Set<string>) {
   const codes = subject.codes.map((c) => c.code).filter((c) => /^[A-Z0-9]{4,}$/.test(c));
-  const matches = [
-    ...codes.map((c) => sql`${inboundEvents.payload}::text ~* ${typedCodePattern(c)}`),
-    ...subject.visitorIds.map((v) => sql`${inboundEvents.payload}::text ilike ${likePattern(v)}`),
-  ];
-  if (matches.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(inboundEvents)
-    .where(and(eq(inboundEvents.merchantId, subject.merchantId), or(...matches)));
+  const rows = await findInboundEventsMentioning(m, {
+    patterns: codes.map(typedCodePattern),
+    terms: subject.visitorIds,
+  });
   return rows.filter((row) => !exclude.has(row.id));
 }
 
@@ -126,13 +114,13 @@ async function findMentioningInboundEvents(db: Database, subject: PrivacySubject
  * worker has processed it.
  */
 export async function redactSubjectInboundEvents(
-  db: Database,
+  m: MerchantScope,
   subject: PrivacySubject,
   traces: Scrubber,
   at: Date,
 ): Promise<{ inboundEventsRedacted: number; inboundEventsPending: number }> {
-  const about = await findSubjectInboundEvents(db, subject);
-  const mentioning = await findMentioningInboundEvents(db, subject, new Set(about.map((r) => r.id)));
+  const about = await findSubjectInboundEvents(m, subject);
+  const mentioning = await findMentioningInboundEvents(m, subject, new Set(about.map((r) => r.id)));
   const rewrites = [
     ...about.map((row) => ({ row, payload: redactedPayload(at) as unknown })),
     ...mentioning
@@ -146,16 +134,10 @@ export async function redactSubjectInboundEvents(
       pending++;
       continue;
     }
-    await db
-      .update(inboundEvents)
-      .set({ payload, error: row.error === null ? null : traces.text(row.error) })
-      .where(
-        and(
-          eq(inboundEvents.merchantId, subject.merchantId),
-          eq(inboundEvents.id, row.id),
-          ne(inboundEvents.status, 'received'),
-        ),
-      );
+    await rewriteInboundPayload(m, row.id, {
+      payload,
+      error: row.error === null ? null : traces.text(row.error),
+    });
     redacted++;
   }
   return { inboundEventsRedacted: redacted, inboundEventsPending: pending };

@@ -1,19 +1,15 @@
 // The compliance requests the platform sent for one merchant and what was done, newest first.
-import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { privacyRequests } from '../db/schema/index.js';
+import { forMerchant } from '../db/merchant-scope.js';
+import { findRecentPrivacyRequests, type PrivacyRequestRow } from './repository/requests.js';
 
-export type PrivacyRequestRow = typeof privacyRequests.$inferSelect;
+export type { PrivacyRequestRow };
 
 export async function listPrivacyRequests(
   db: Database,
   merchantId: string,
   limit: number,
 ): Promise<PrivacyRequestRow[]> {
-  return db
-    .select()
-    .from(privacyRequests)
-    .where(eq(privacyRequests.merchantId, merchantId))
-    .orderBy(desc(privacyRequests.createdAt))
-    .limit(limit);
+  // An entry point of the admin: run confined to the merchant, so row-level security backs the filter.
+  return forMerchant(db, merchantId).transaction((m) => findRecentPrivacyRequests(m, limit));
 }

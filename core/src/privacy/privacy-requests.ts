@@ -1,32 +1,24 @@
 // The apps record each compliance request with what it was about and, for a data request, a copy
 // of the export. After a redaction neither may still identify the person: the copy goes, and the
 // request keeps its ids and kind but loses contact details.
-import { and, eq, or, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
-import { privacyRequests } from '../db/schema/index.js';
+import type { MerchantScope } from '../db/merchant-scope.js';
 import type { PrivacySubject } from './find-subject.js';
-import { inboundReferencesOf, likePattern, referencesSubject } from './inbound-events.js';
+import { inboundReferencesOf, referencesSubject } from './inbound-events.js';
+import { findPrivacyRequestsMentioning, updatePrivacyRequestRecord } from './repository/requests.js';
 import { changed, isRedactedPayload, redactedPayload, redactPersonalKeys, type Scrubber } from './scrub.js';
 
 export async function redactPrivacyRequests(
-  db: Database,
+  m: MerchantScope,
   subject: PrivacySubject,
   scrub: Scrubber,
   at: Date,
 ): Promise<number> {
   const refs = inboundReferencesOf(subject);
-  const terms = [...refs.emails, ...refs.customerIds, ...subject.customerIds];
-  if (terms.length === 0) return 0;
-  const text = sql`(${privacyRequests.subject}::text || ${privacyRequests.result}::text)`;
-  const rows = await db
-    .select()
-    .from(privacyRequests)
-    .where(
-      and(
-        eq(privacyRequests.merchantId, subject.merchantId),
-        or(...terms.map((t) => sql`${text} ilike ${likePattern(t)}`)),
-      ),
-    );
+  const rows = await findPrivacyRequestsMentioning(m, [
+    ...refs.emails,
+    ...refs.customerIds,
+    ...subject.customerIds,
+  ]);
   let count = 0;
   for (const row of rows) {
     const about =
@@ -42,10 +34,7 @@ export async function redactPrivacyRequests(
           : scrub.json(row.result),
     };
     if (!changed(row.subject, next.subject) && !changed(row.result, next.result)) continue;
-    await db
-      .update(privacyRequests)
-      .set(next)
-      .where(and(eq(privacyRequests.merchantId, subject.merchantId), eq(privacyRequests.id, row.id)));
+    await updatePrivacyRequestRecord(m, row.id, next);
     count++;
   }
   return count;

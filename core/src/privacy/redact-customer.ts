@@ -1,19 +1,13 @@
 // customers/redact: anonymise one person at one merchant. Personal data goes; ids, amounts,
 // currencies, statuses and the (append-only) ledger stay, so the books still balance and every
 // reward can still be explained by its ids. Safe to run again: a second run changes nothing.
-import { or } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { referrals } from '../db/schema/index.js';
-import {
-  advocateReferralsOf,
-  findSubject,
-  friendReferralsOf,
-  type PrivacySubjectInput,
-} from './find-subject.js';
+import { findSubject, type PrivacySubjectInput } from './find-subject.js';
 import { redactSubjectInboundEvents } from './inbound-events.js';
 import { redactPrivacyRequests } from './privacy-requests.js';
+import { redactAuditRows, redactDecisions, redactOrders, redactReferrals } from './redact-records.js';
 import {
   disableCodes,
   REDACTED_CODE_PREFIX,
@@ -21,8 +15,8 @@ import {
   redactCustomerRows,
   redactFriendOffers,
   redactInvitations,
-} from './redact-columns.js';
-import { redactAuditRows, redactDecisions, redactOrders, redactReferrals } from './redact-records.js';
+} from './repository/personal-columns.js';
+import { findReferralsOfPerson } from './repository/subject.js';
 import { buildScrubber } from './scrub.js';
 
 export type RedactCustomerInput = PrivacySubjectInput & {
@@ -50,9 +44,8 @@ export type RedactionCounts = {
 };
 
 export async function redactCustomer(db: Database, input: RedactCustomerInput): Promise<RedactionCounts> {
-  return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
-    const subject = await findSubject(tx, input);
-    const m = subject.merchantId;
+  return forMerchant(db, input.merchantId).transaction(async (m) => {
+    const subject = await findSubject(m, input);
     const identifiers = {
       anywhere: [...subject.emails, ...subject.visitorIds, ...subject.ipHashes, ...subject.addressKeys],
       codes: subject.codes.map((c) => c.code).filter((c) => !c.startsWith(REDACTED_CODE_PREFIX)),
@@ -61,14 +54,9 @@ export async function redactCustomer(db: Database, input: RedactCustomerInput): 
     // somebody else. Their identifiers (address, code, browser) are theirs wherever they appear.
     const scrub = buildScrubber({ ...identifiers, words: subject.names });
     const traces = buildScrubber(identifiers);
-    const referralIds = (
-      await tx
-        .select({ id: referrals.id })
-        .from(referrals)
-        .where(or(advocateReferralsOf(subject), friendReferralsOf(subject)))
-    ).map((r) => r.id);
+    const referralIds = (await findReferralsOfPerson(m, subject)).map((r) => r.id);
 
-    const decisions = await redactDecisions(tx, subject, traces);
+    const decisions = await redactDecisions(m, subject, traces);
     const aboutIds = [
       ...subject.customerIds,
       ...subject.advocateIds,
@@ -77,24 +65,24 @@ export async function redactCustomer(db: Database, input: RedactCustomerInput): 
       ...referralIds,
     ];
     const counts: RedactionCounts = {
-      customersRedacted: await redactCustomerRows(tx, subject, input.at),
-      ordersRedacted: (await redactOrders(tx, subject, scrub)) + decisions.otherOrders,
+      customersRedacted: await redactCustomerRows(m, subject, input.at),
+      ordersRedacted: (await redactOrders(m, subject, scrub)) + decisions.otherOrders,
       attributionDecisionsRedacted: decisions.decisions,
-      referralsRedacted: await redactReferrals(tx, subject, scrub),
-      codesDisabled: await disableCodes(tx, subject, input.at),
-      invitationsRedacted: await redactInvitations(tx, subject),
-      friendOffersRedacted: await redactFriendOffers(tx, subject),
-      clicksRedacted: await redactClicks(tx, subject),
-      auditRowsRedacted: await redactAuditRows(tx, m, aboutIds, scrub),
-      privacyRequestsRedacted: await redactPrivacyRequests(tx, subject, scrub, input.at),
-      ...(await redactSubjectInboundEvents(tx, subject, traces, input.at)),
+      referralsRedacted: await redactReferrals(m, subject, scrub),
+      codesDisabled: await disableCodes(m, subject, input.at),
+      invitationsRedacted: await redactInvitations(m, subject),
+      friendOffersRedacted: await redactFriendOffers(m, subject),
+      clicksRedacted: await redactClicks(m, subject),
+      auditRowsRedacted: await redactAuditRows(m, aboutIds, scrub),
+      privacyRequestsRedacted: await redactPrivacyRequests(m, subject, scrub, input.at),
+      ...(await redactSubjectInboundEvents(m, subject, traces, input.at)),
     };
 
     // The record of the redaction holds ids and counts only.
     const after = { ...counts, redactedAt: input.at.toISOString() };
     for (const customerId of subject.customerIds.length > 0 ? subject.customerIds : [null]) {
-      await recordAudit(tx, {
-        merchantId: m,
+      await recordAudit(m.db, {
+        merchantId: m.merchantId,
         actor: input.actor ?? 'privacy',
         action: 'customer.redacted',
         subjectType: customerId ? 'customer' : 'privacy_request',

@@ -1,17 +1,20 @@
 // The columns that hold personal data directly: the customer row, the person's codes, the
-// invitations they sent or received, and clicks on their links or from their browser.
-import { and, eq, inArray, isNotNull, isNull, like, not, or, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
-import { clicks, customers, friendOffers, invitations, referralCodes } from '../db/schema/index.js';
-import type { PrivacySubject } from './find-subject.js';
+// invitations they sent or received, the welcome offers they claimed, and clicks on their links
+// or from their browser. Each update skips rows with nothing left to redact, so it counts only the
+// rows it changed. None of these tables is privacy's; each names the owner.
+import { inArray, isNotNull, isNull, like, not, or, sql } from 'drizzle-orm';
+import type { MerchantScope } from '../../db/merchant-scope.js';
+import { clicks, customers, friendOffers, invitations, referralCodes } from '../../db/schema/index.js';
+import type { SubjectKeys } from './subject.js';
 
 /** A redacted code can never be typed again: normalised codes hold no dashes. */
 export const REDACTED_CODE_PREFIX = 'REDACTED-';
 /** Visitor ids are NOT NULL; a click from the person's browser keeps its row but not their id. */
 const REDACTED_VISITOR = 'redacted';
 
-export async function redactCustomerRows(db: Database, subject: PrivacySubject, at: Date): Promise<number> {
-  const rows = await db
+/** Owner: customers. Email and first name go; the row, its ids and its redaction time stay. */
+export async function redactCustomerRows(m: MerchantScope, who: SubjectKeys, at: Date): Promise<number> {
+  const rows = await m.db
     .update(customers)
     .set({
       email: null,
@@ -20,9 +23,9 @@ export async function redactCustomerRows(db: Database, subject: PrivacySubject, 
       redactedAt: sql`coalesce(${customers.redactedAt}, ${at.toISOString()}::timestamptz)`,
     })
     .where(
-      and(
-        eq(customers.merchantId, subject.merchantId),
-        inArray(customers.id, subject.customerIds),
+      m.where(
+        customers,
+        inArray(customers.id, who.customerIds),
         or(
           isNotNull(customers.email),
           isNotNull(customers.emailNormalized),
@@ -35,9 +38,9 @@ export async function redactCustomerRows(db: Database, subject: PrivacySubject, 
   return rows.length;
 }
 
-/** Codes can name a person (vanity 'ALICE10'): disabled, and their text replaced. */
-export async function disableCodes(db: Database, subject: PrivacySubject, at: Date): Promise<number> {
-  const rows = await db
+/** Owner: advocates. Codes can name a person (vanity 'ALICE10'): disabled, and their text replaced. */
+export async function disableCodes(m: MerchantScope, who: SubjectKeys, at: Date): Promise<number> {
+  const rows = await m.db
     .update(referralCodes)
     .set({
       code: sql`${REDACTED_CODE_PREFIX} || ${referralCodes.id}::text`,
@@ -45,9 +48,9 @@ export async function disableCodes(db: Database, subject: PrivacySubject, at: Da
       disabledAt: sql`coalesce(${referralCodes.disabledAt}, ${at.toISOString()}::timestamptz)`,
     })
     .where(
-      and(
-        eq(referralCodes.merchantId, subject.merchantId),
-        inArray(referralCodes.advocateId, subject.advocateIds),
+      m.where(
+        referralCodes,
+        inArray(referralCodes.advocateId, who.advocateIds),
         not(like(referralCodes.code, `${REDACTED_CODE_PREFIX}%`)),
       ),
     )
@@ -55,17 +58,17 @@ export async function disableCodes(db: Database, subject: PrivacySubject, at: Da
   return rows.length;
 }
 
-/** Invitations sent by or to the person; the address is replaced by a value unique per row. */
-export async function redactInvitations(db: Database, subject: PrivacySubject): Promise<number> {
-  const rows = await db
+/** Owner: advocates. Invitations sent by or to the person; the address becomes a value unique per row. */
+export async function redactInvitations(m: MerchantScope, who: SubjectKeys): Promise<number> {
+  const rows = await m.db
     .update(invitations)
     .set({ emailNormalized: sql`'redacted:' || ${invitations.id}::text` })
     .where(
-      and(
-        eq(invitations.merchantId, subject.merchantId),
+      m.where(
+        invitations,
         or(
-          inArray(invitations.advocateId, subject.advocateIds),
-          inArray(invitations.emailNormalized, subject.emailsNormalized),
+          inArray(invitations.advocateId, who.advocateIds),
+          inArray(invitations.emailNormalized, who.emailsNormalized),
         ),
         not(like(invitations.emailNormalized, 'redacted:%')),
       ),
@@ -74,10 +77,10 @@ export async function redactInvitations(db: Database, subject: PrivacySubject): 
   return rows.length;
 }
 
-/** Clicks on the person's links and clicks from the person's browser lose IP hash, agent and URL. */
-export async function redactClicks(db: Database, subject: PrivacySubject): Promise<number> {
-  const fromTheirBrowser = inArray(clicks.visitorId, subject.visitorIds);
-  const rows = await db
+/** Owner: clicks. Clicks on the person's links and from their browser lose IP hash, agent and URL. */
+export async function redactClicks(m: MerchantScope, who: SubjectKeys): Promise<number> {
+  const fromTheirBrowser = inArray(clicks.visitorId, who.visitorIds);
+  const rows = await m.db
     .update(clicks)
     .set({
       ipHash: null,
@@ -86,9 +89,9 @@ export async function redactClicks(db: Database, subject: PrivacySubject): Promi
       visitorId: sql`case when ${fromTheirBrowser} then ${REDACTED_VISITOR} else ${clicks.visitorId} end`,
     })
     .where(
-      and(
-        eq(clicks.merchantId, subject.merchantId),
-        or(inArray(clicks.advocateId, subject.advocateIds), fromTheirBrowser),
+      m.where(
+        clicks,
+        or(inArray(clicks.advocateId, who.advocateIds), fromTheirBrowser),
         or(
           isNotNull(clicks.ipHash),
           isNotNull(clicks.userAgent),
@@ -101,21 +104,21 @@ export async function redactClicks(db: Database, subject: PrivacySubject): Promi
   return rows.length;
 }
 
-/** Welcome offers the person claimed: the email and browser id go; code, terms and status stay. */
-export async function redactFriendOffers(db: Database, subject: PrivacySubject): Promise<number> {
+/** Owner: friend-offers. Offers the person claimed: email and browser id go; code, terms and status stay. */
+export async function redactFriendOffers(m: MerchantScope, who: SubjectKeys): Promise<number> {
   const theirs = or(
-    inArray(friendOffers.friendEmailNormalized, subject.emailsNormalized),
-    inArray(friendOffers.visitorId, subject.visitorIds),
+    inArray(friendOffers.friendEmailNormalized, who.emailsNormalized),
+    inArray(friendOffers.visitorId, who.visitorIds),
   );
-  const rows = await db
+  const rows = await m.db
     .update(friendOffers)
     .set({
       friendEmailNormalized: sql`CASE WHEN ${friendOffers.friendEmailNormalized} IS NULL THEN NULL ELSE 'redacted:' || ${friendOffers.id}::text END`,
       visitorId: null,
     })
     .where(
-      and(
-        eq(friendOffers.merchantId, subject.merchantId),
+      m.where(
+        friendOffers,
         theirs,
         or(isNotNull(friendOffers.visitorId), not(like(friendOffers.friendEmailNormalized, 'redacted:%'))),
       ),
