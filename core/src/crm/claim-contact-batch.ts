@@ -1,10 +1,9 @@
 // Claims the next contacts to write for one merchant: due, not parked, live changes before backfill.
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { crmSyncQueue } from '../db/schema/index.js';
 import type { CrmPlatform } from './properties.js';
-import { liftDueParking } from './sync-state.js';
+import { leaseContacts, lockDueContacts } from './repository/queue.js';
+import { isSyncParked, liftDueParking } from './repository/sync-state.js';
 
 export type ClaimContactBatchInput = {
   merchantId: string;
@@ -35,35 +34,19 @@ export async function claimContactBatch(
   input: ClaimContactBatchInput,
 ): Promise<ClaimedContact[]> {
   const { merchantId, platform, now } = input;
-  if (!(await liftDueParking(db, { merchantId, platform }, now))) return [];
-  const mine = and(eq(crmSyncQueue.merchantId, merchantId), eq(crmSyncQueue.platform, platform));
-  // Two statements, not `UPDATE … WHERE id IN (SELECT … SKIP LOCKED LIMIT n)`: PostgreSQL may
-  // rescan such a subquery, and each rescan skips the rows just updated and locks n others.
-  return forMerchant(db, merchantId).transaction(async ({ db: tx }) => {
-    const due = await tx
-      .select({ customerId: crmSyncQueue.customerId })
-      .from(crmSyncQueue)
-      .where(and(mine, lte(crmSyncQueue.nextAttemptAt, now)))
-      .orderBy(asc(crmSyncQueue.backfill), asc(crmSyncQueue.nextAttemptAt))
-      .limit(input.limit ?? CRM_BATCH_LIMIT)
-      .for('update', { skipLocked: true });
+  return forMerchant(db, merchantId).transaction(async (m) => {
+    await liftDueParking(m, platform, now);
+    if (await isSyncParked(m, platform)) return [];
+    // Two statements, not `UPDATE … WHERE id IN (SELECT … SKIP LOCKED LIMIT n)`: PostgreSQL may
+    // rescan such a subquery, and each rescan skips the rows just updated and locks n others.
+    const due = await lockDueContacts(m, platform, now, input.limit ?? CRM_BATCH_LIMIT);
     if (due.length === 0) return [];
-    return tx
-      .update(crmSyncQueue)
-      .set({ nextAttemptAt: new Date(now.getTime() + (input.leaseMs ?? DEFAULT_LEASE_MS)) })
-      .where(
-        and(
-          mine,
-          inArray(
-            crmSyncQueue.customerId,
-            due.map((row) => row.customerId),
-          ),
-        ),
-      )
-      .returning({
-        customerId: crmSyncQueue.customerId,
-        revision: crmSyncQueue.revision,
-        attempts: crmSyncQueue.attempts,
-      });
+    const until = new Date(now.getTime() + (input.leaseMs ?? DEFAULT_LEASE_MS));
+    return leaseContacts(
+      m,
+      platform,
+      due.map((row) => row.customerId),
+      until,
+    );
   });
 }

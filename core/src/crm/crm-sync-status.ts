@@ -1,9 +1,9 @@
 // What the admin shows about a merchant's CRM sync: the backlog, why it is parked, the backfill.
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { crmSyncQueue } from '../db/schema/index.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import type { CrmPlatform } from './properties.js';
-import { type CrmParkedReason, readSyncState } from './sync-state.js';
+import { summariseQueue } from './repository/queue.js';
+import { type CrmParkedReason, readSyncState } from './repository/sync-state.js';
 
 export type CrmSyncStatus = {
   /** Contacts waiting to be written. */
@@ -24,26 +24,21 @@ export async function crmSyncStatus(
   merchantId: string,
   platform: CrmPlatform,
 ): Promise<CrmSyncStatus> {
-  const [queue] = await db
-    .select({
-      pending: sql<number>`count(*)`.mapWith(Number),
-      retrying: sql<number>`count(*) filter (where ${crmSyncQueue.attempts} > 0)`.mapWith(Number),
-      oldestPendingAt: sql<Date | null>`min(${crmSyncQueue.changedAt})`.mapWith(crmSyncQueue.changedAt),
-    })
-    .from(crmSyncQueue)
-    .where(and(eq(crmSyncQueue.merchantId, merchantId), eq(crmSyncQueue.platform, platform)));
-  const state = await readSyncState(db, { merchantId, platform });
-  return {
-    pending: queue?.pending ?? 0,
-    retrying: queue?.retrying ?? 0,
-    oldestPendingAt: queue?.oldestPendingAt ?? null,
-    parkedReason: state?.parkedReason ?? null,
-    parkedAt: state?.parkedAt ?? null,
-    parkedUntil: state?.parkedUntil ?? null,
-    backfill: {
-      cursor: state?.backfillCursor ?? null,
-      startedAt: state?.backfillStartedAt ?? null,
-      doneAt: state?.backfillDoneAt ?? null,
-    },
-  };
+  return forMerchant(db, merchantId).transaction(async (m) => {
+    const queue = await summariseQueue(m, platform);
+    const state = await readSyncState(m, platform);
+    return {
+      pending: queue?.pending ?? 0,
+      retrying: queue?.retrying ?? 0,
+      oldestPendingAt: queue?.oldestPendingAt ?? null,
+      parkedReason: state?.parkedReason ?? null,
+      parkedAt: state?.parkedAt ?? null,
+      parkedUntil: state?.parkedUntil ?? null,
+      backfill: {
+        cursor: state?.backfillCursor ?? null,
+        startedAt: state?.backfillStartedAt ?? null,
+        doneAt: state?.backfillDoneAt ?? null,
+      },
+    };
+  });
 }

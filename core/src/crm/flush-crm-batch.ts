@@ -1,6 +1,7 @@
 // One round of the CRM sync for one merchant: claim due contacts, load their facts, write them
 // through the CrmWriter port, and record the outcome.
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import type { CrmWriteResult, CrmWriter } from '../ports.js';
 import { CRM_BATCH_LIMIT, claimContactBatch } from './claim-contact-batch.js';
 import { type LoadCrmContactsOptions, loadCrmContacts } from './load-crm-contacts.js';
@@ -46,11 +47,16 @@ export async function flushCrmBatch(
       blocked: null,
     };
   }
-  const batch = await loadCrmContacts(
-    db,
-    merchantId,
-    claimed.map((row) => row.customerId),
-    { now: clock(), linkFor: input.linkFor },
+  // Confined to the merchant, and one snapshot for the whole batch: a contact's properties agree.
+  const batch = await forMerchant(db, merchantId).transaction(
+    ({ db: tx }) =>
+      loadCrmContacts(
+        tx,
+        merchantId,
+        claimed.map((row) => row.customerId),
+        { now: clock(), linkFor: input.linkFor },
+      ),
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
   const result =
     batch.contacts.length > 0 ? await write(writer, merchantId, batch.contacts) : { written: [], failed: [] };

@@ -34,6 +34,7 @@ export {
   crmReferralSources,
   crmReferralStatuses,
 } from './properties.js';
+export type { CrmParkedReason } from './repository/sync-state.js';
 export {
   crmRetryDelayMs,
   nextUtcMidnight,
@@ -41,5 +42,4 @@ export {
   type SettleOutcome,
   settleContactBatch,
 } from './settle-contact-batch.js';
-export type { CrmParkedReason } from './sync-state.js';
 export { type UnparkCrmSyncInput, unparkCrmSync } from './unpark-crm-sync.js';

@@ -2,9 +2,17 @@
 // referred friend, as CRM property strings, one contact per email.
 import { loadAdvocateScoreInputs, scoreAdvocate } from '../advocate-score/index.js';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import type { CrmContact } from '../ports.js';
 import {
+  type AdvocateFacts,
+  buildContactProperties,
   crmEmailOf,
+  crmReferralSource,
+  type FriendFacts,
+} from './properties.js';
+import { isUuid } from './queue.js';
+import {
   loadAdvocateEmails,
   loadAdvocatesOf,
   loadCustomerEmails,
@@ -12,14 +20,7 @@ import {
   loadLinkCodes,
   loadMerchantBasics,
   loadRewardsEarned,
-} from './contact-facts.js';
-import {
-  type AdvocateFacts,
-  buildContactProperties,
-  crmReferralSource,
-  type FriendFacts,
-} from './properties.js';
-import { isUuid } from './queue.js';
+} from './repository/contact-facts.js';
 
 export type LoadCrmContactsOptions = {
   now: Date;
@@ -35,30 +36,35 @@ export type CrmContactBatch = {
   sameAs: Record<string, string>;
 };
 
-/** About ten queries however many customers (up to a batch) are asked for; each filters on the merchant. */
+/**
+ * About ten queries however many customers (up to a batch) are asked for; each filters on the
+ * merchant. They run one after another: the flush runs them in one transaction, and its connection
+ * takes one query at a time.
+ */
 export async function loadCrmContacts(
   db: Database,
   merchantId: string,
   customerIds: string[],
   options: LoadCrmContactsOptions,
 ): Promise<CrmContactBatch> {
-  const m = merchantId;
+  const m = forMerchant(db, merchantId);
   const ids = [...new Set(customerIds)].filter(isUuid);
-  const merchant = await loadMerchantBasics(db, m);
-  const emails = new Map((await loadCustomerEmails(db, m, ids)).map((row) => [row.id, crmEmailOf(row)]));
+  const merchant = await loadMerchantBasics(m);
+  const emails = new Map((await loadCustomerEmails(m, ids)).map((row) => [row.id, crmEmailOf(row)]));
   const reachable = ids.filter((id) => emails.get(id));
-  const [advocateRows, friendRows] = reachable.length
-    ? await Promise.all([loadAdvocatesOf(db, m, reachable), loadFriendReferrals(db, m, reachable)])
-    : [[], []];
+  const advocateRows = reachable.length ? await loadAdvocatesOf(m, reachable) : [];
+  const friendRows = reachable.length ? await loadFriendReferrals(m, reachable) : [];
 
   const advocateIds = advocateRows.map((row) => row.id);
   const referrerIds = [...new Set(friendRows.map((row) => row.advocateId))];
-  const [codes, scoreInputs, earned, referrerEmails] = await Promise.all([
-    advocateIds.length ? loadLinkCodes(db, m, advocateIds) : new Map<string, string | null>(),
-    loadAdvocateScoreInputs(db, { merchantId: m, advocateIds, now: options.now }),
-    advocateIds.length ? loadRewardsEarned(db, m, advocateIds, merchant.currency) : new Map<string, number>(),
-    referrerIds.length ? loadAdvocateEmails(db, m, referrerIds) : new Map<string, string | null>(),
-  ]);
+  const codes = advocateIds.length ? await loadLinkCodes(m, advocateIds) : new Map<string, string | null>();
+  const scoreInputs = await loadAdvocateScoreInputs(db, { merchantId, advocateIds, now: options.now });
+  const earned = advocateIds.length
+    ? await loadRewardsEarned(m, advocateIds, merchant.currency)
+    : new Map<string, number>();
+  const referrerEmails = referrerIds.length
+    ? await loadAdvocateEmails(m, referrerIds)
+    : new Map<string, string | null>();
 
   const advocateOf = new Map<string, AdvocateFacts>();
   for (const { id, customerId } of advocateRows) {

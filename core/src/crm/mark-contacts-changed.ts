@@ -1,12 +1,13 @@
 // Outbox changes -> the contacts whose CRM facts they change, queued for the next flush. Queued
 // whether or not a CRM is connected: nothing is lost before a connection or while it is parked.
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { advocates, orders, referrals, rewards } from '../db/schema/index.js';
+import { forMerchant, type MerchantScope } from '../db/merchant-scope.js';
 import type { OutboxTopic } from '../outbox/index.js';
 import type { CrmChange } from '../ports.js';
 import type { CrmPlatform } from './properties.js';
-import { isUuid, queueContacts } from './queue.js';
+import { isUuid } from './queue.js';
+import { findAdvocateCustomers, findReferralParties, findRewardParties } from './repository/contacts.js';
+import { upsertQueuedContacts } from './repository/queue.js';
 
 export type MarkContactsChangedInput = { platform: CrmPlatform; changes: CrmChange[]; at: Date };
 
@@ -48,8 +49,10 @@ export async function markContactsChanged(
   }
   let queued = 0;
   for (const [merchantId, ids] of byMerchant) {
-    const customerIds = await resolveCustomers(db, merchantId, ids);
-    queued += await queueContacts(db, { merchantId, platform: input.platform, customerIds, at: input.at });
+    queued += await forMerchant(db, merchantId).transaction(async (m) => {
+      const customerIds = await resolveCustomers(m, ids);
+      return upsertQueuedContacts(m, { platform: input.platform, customerIds, at: input.at });
+    });
   }
   return { queued, ignored };
 }
@@ -58,43 +61,23 @@ export async function markContactsChanged(
  * A reward changes its recipient and its referral's two sides; a referral changes its advocate and
  * its friend (the order's customer when the referral recorded none); an advocate changes itself.
  */
-async function resolveCustomers(db: Database, m: string, ids: Record<Subject, Set<string>>) {
+async function resolveCustomers(m: MerchantScope, ids: Record<Subject, Set<string>>) {
   const customers = new Set<string>();
   if (ids.reward.size > 0) {
-    const rows = await db
-      .select({
-        recipient: rewards.recipientCustomerId,
-        referralId: rewards.referralId,
-        advocateId: rewards.advocateId,
-      })
-      .from(rewards)
-      .where(and(eq(rewards.merchantId, m), inArray(rewards.id, [...ids.reward])));
-    for (const row of rows) {
+    for (const row of await findRewardParties(m, [...ids.reward])) {
       if (row.recipient) customers.add(row.recipient);
       if (row.referralId) ids.referral.add(row.referralId);
       if (row.advocateId) ids.advocate.add(row.advocateId);
     }
   }
   if (ids.referral.size > 0) {
-    const rows = await db
-      .select({
-        advocateId: referrals.advocateId,
-        friend: sql<string | null>`coalesce(${referrals.friendCustomerId}, ${orders.customerId})`,
-      })
-      .from(referrals)
-      .leftJoin(orders, and(eq(orders.id, referrals.orderId), eq(orders.merchantId, m)))
-      .where(and(eq(referrals.merchantId, m), inArray(referrals.id, [...ids.referral])));
-    for (const row of rows) {
+    for (const row of await findReferralParties(m, [...ids.referral])) {
       if (row.friend) customers.add(row.friend);
       ids.advocate.add(row.advocateId);
     }
   }
   if (ids.advocate.size > 0) {
-    const rows = await db
-      .select({ customerId: advocates.customerId })
-      .from(advocates)
-      .where(and(eq(advocates.merchantId, m), inArray(advocates.id, [...ids.advocate])));
-    for (const row of rows) customers.add(row.customerId);
+    for (const row of await findAdvocateCustomers(m, [...ids.advocate])) customers.add(row.customerId);
   }
   return customers;
 }

@@ -53,6 +53,16 @@ export const crmReferralStatuses = [
 ] as const;
 export type CrmReferralStatus = (typeof crmReferralStatuses)[number];
 
+/**
+ * The address a CRM knows the person by: the one they gave, trimmed and lower-cased (CRMs match
+ * emails case-insensitively). Not the identity key `emailNormalized`, which drops dots and plus
+ * tags and so would create a second contact beside the real one. Null when no plausible address.
+ */
+export function crmEmailOf(row: { email: string | null; emailNormalized: string | null }): string | null {
+  if (!row.emailNormalized) return null;
+  return row.email?.trim().toLowerCase() || row.emailNormalized;
+}
+
 export type AdvocateFacts = {
   /** The code the advocate shares; null when every code is disabled. */
   code: string | null;

@@ -1,14 +1,13 @@
 // Records what a CRM write did with a claimed batch: written rows leave the queue (unless they
 // changed meanwhile), retryable failures back off, refused inputs are dropped, a block postpones
 // or parks the rows the call did not settle.
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { forMerchant } from '../db/merchant-scope.js';
-import { crmSyncQueue } from '../db/schema/index.js';
+import { forMerchant, type MerchantScope } from '../db/merchant-scope.js';
 import type { CrmWriteResult } from '../ports.js';
 import type { ClaimedContact } from './claim-contact-batch.js';
 import type { CrmPlatform } from './properties.js';
-import { parkSync } from './sync-state.js';
+import { deleteUnchangedContacts, postponeContacts, resetContacts } from './repository/queue.js';
+import { parkSync } from './repository/sync-state.js';
 
 export type SettleContactBatchInput = {
   merchantId: string;
@@ -54,7 +53,6 @@ export async function settleContactBatch(
   input: SettleContactBatchInput,
 ): Promise<SettleOutcome> {
   const { merchantId, platform, result, now } = input;
-  const mine = and(eq(crmSyncQueue.merchantId, merchantId), eq(crmSyncQueue.platform, platform));
   const skipped = new Set(input.skipped ?? []);
   const rest = input.claimed.filter((row) => !skipped.has(row.customerId));
   const outcome: SettleOutcome = {
@@ -67,45 +65,17 @@ export async function settleContactBatch(
   };
 
   /** Deletes the rows still at their claimed revision; returns the ids that changed meanwhile. */
-  const removeUnchanged = async (tx: Database, rows: ClaimedContact[]) => {
+  const removeUnchanged = async (m: MerchantScope, rows: ClaimedContact[]) => {
     if (rows.length === 0) return [];
-    // Two array parameters, not a 100-way OR (that cost more to build and to plan than to run);
-    // `= any` lets the primary key find the rows, the pairs then check their revisions.
-    const ids = sql.param(rows.map((r) => r.customerId));
-    const revisions = sql.param(rows.map((r) => r.revision));
-    const gone = await tx
-      .delete(crmSyncQueue)
-      .where(
-        and(
-          mine,
-          sql`${crmSyncQueue.customerId} = any(${ids}::uuid[])`,
-          sql`(${crmSyncQueue.customerId}, ${crmSyncQueue.revision}) in (select * from unnest(${ids}::uuid[], ${revisions}::int[]))`,
-        ),
-      )
-      .returning({ id: crmSyncQueue.customerId });
-    const goneIds = new Set(gone.map((g) => g.id));
+    const goneIds = new Set(await deleteUnchangedContacts(m, platform, rows));
     const changed = rows.filter((r) => !goneIds.has(r.customerId)).map((r) => r.customerId);
     // Their lease ends now: the newer revision goes out with the next flush.
-    if (changed.length > 0) {
-      await tx
-        .update(crmSyncQueue)
-        .set({ nextAttemptAt: now, attempts: 0, lastError: null })
-        .where(and(mine, inArray(crmSyncQueue.customerId, changed)));
-    }
+    if (changed.length > 0) await resetContacts(m, platform, changed, now);
     return changed;
   };
 
-  const postpone = (tx: Database, ids: string[], until: Date, error: string, countAttempt: boolean) =>
-    ids.length === 0
-      ? Promise.resolve()
-      : tx
-          .update(crmSyncQueue)
-          .set({
-            nextAttemptAt: until,
-            attempts: countAttempt ? sql`${crmSyncQueue.attempts} + 1` : crmSyncQueue.attempts,
-            lastError: error,
-          })
-          .where(and(mine, inArray(crmSyncQueue.customerId, ids)));
+  const postpone = (m: MerchantScope, ids: string[], until: Date, error: string, countAttempt: boolean) =>
+    ids.length === 0 ? Promise.resolve() : postponeContacts(m, platform, ids, { until, error, countAttempt });
 
   // What the CRM said about each row, whether or not the call ended blocked: requests sent before
   // a block (a 429 mid-call) wrote their contacts, and re-queuing those would write them twice.
@@ -124,15 +94,15 @@ export async function settleContactBatch(
     } else unsettled.push(row);
   }
 
-  await forMerchant(db, merchantId).transaction(async ({ db: tx }) => {
+  await forMerchant(db, merchantId).transaction(async (m) => {
     await removeUnchanged(
-      tx,
+      m,
       input.claimed.filter((row) => skipped.has(row.customerId)),
     );
-    const changed = await removeUnchanged(tx, wrote);
+    const changed = await removeUnchanged(m, wrote);
     outcome.written = wrote.length - changed.length;
     outcome.changedMeanwhile = changed.length;
-    await removeUnchanged(tx, refused);
+    await removeUnchanged(m, refused);
 
     if (result.blocked) {
       // The rest (retryable failures, requests never sent) wait for the block, no attempt counted.
@@ -140,7 +110,7 @@ export async function settleContactBatch(
       const ids = unsettled.map((r) => r.customerId);
       if (reason === 'rate_limited') {
         const until = new Date(now.getTime() + (retryAfterMs ?? RATE_LIMIT_DEFAULT_MS));
-        await postpone(tx, ids, until, 'rate_limited', false);
+        await postpone(m, ids, until, 'rate_limited', false);
         return;
       }
       // Nothing is lost: the rows wait (released from their lease) until the parking lifts.
@@ -148,8 +118,8 @@ export async function settleContactBatch(
         reason === 'daily_limit'
           ? new Date(retryAfterMs != null ? now.getTime() + retryAfterMs : nextUtcMidnight(now).getTime())
           : null;
-      await parkSync(tx, { merchantId, platform }, reason, now, until);
-      await postpone(tx, ids, until ?? now, reason, false);
+      await parkSync(m, platform, reason, now, until);
+      await postpone(m, ids, until ?? now, reason, false);
       return;
     }
 
@@ -163,7 +133,7 @@ export async function settleContactBatch(
       retry.set(key, group);
     }
     for (const { attempts, error, ids } of retry.values()) {
-      await postpone(tx, ids, new Date(now.getTime() + crmRetryDelayMs(attempts + 1)), error, true);
+      await postpone(m, ids, new Date(now.getTime() + crmRetryDelayMs(attempts + 1)), error, true);
       outcome.retrying += ids.length;
     }
   });
