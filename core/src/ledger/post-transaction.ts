@@ -1,7 +1,14 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '../db/schema/index.js';
+import { forMerchant, type MerchantScope } from '../db/merchant-scope.js';
 import { DomainError } from '../errors.js';
+import {
+  findAccountIds,
+  insertAccounts,
+  insertTransactionWithEntries,
+  listUnbalancedTransactions,
+  sumAccountEntries,
+} from './repository.js';
 
 export type LedgerLine = { account: string; currency: string; amountMinor: number };
 
@@ -38,7 +45,8 @@ export async function postTransaction(db: Database, input: PostTransactionInput)
   const lines = input.lines.filter((l) => l.amountMinor !== 0);
   assertBalanced(lines);
   if (lines.length === 0) return false;
-  const accountIds = await ensureAccounts(db, input.merchantId, lines);
+  const m = forMerchant(db, input.merchantId);
+  const accountIds = await ensureAccounts(m, lines);
   const entries = sql.join(
     lines.map(
       (l) =>
@@ -46,48 +54,29 @@ export async function postTransaction(db: Database, input: PostTransactionInput)
     ),
     sql`, `,
   );
-  // One round trip: the entries are written only if the transaction row was (a replayed
-  // idempotency key inserts no transaction, hence no entries).
-  const result = await db.execute(sql`
-    WITH t AS (
-      INSERT INTO ${ledgerTransactions} (merchant_id, idempotency_key, description, reward_id)
-      VALUES (${input.merchantId}, ${input.idempotencyKey}, ${input.description}, ${input.rewardId ?? null})
-      ON CONFLICT DO NOTHING
-      RETURNING id
-    )
-    INSERT INTO ${ledgerEntries} (merchant_id, transaction_id, account_id, amount_minor, currency)
-    SELECT ${input.merchantId}, t.id, v.account_id, v.amount_minor, v.currency
-    FROM t, (VALUES ${entries}) AS v(account_id, amount_minor, currency)
-    RETURNING transaction_id`);
-  return (result.rows ?? []).length > 0;
+  return insertTransactionWithEntries(
+    m,
+    {
+      idempotencyKey: input.idempotencyKey,
+      description: input.description,
+      rewardId: input.rewardId ?? null,
+    },
+    entries,
+  );
 }
 
 /** Account ids by `key|currency`; creates the missing accounts (rows are never changed after). */
-async function ensureAccounts(db: Database, merchantId: string, lines: LedgerLine[]) {
+async function ensureAccounts(m: MerchantScope, lines: LedgerLine[]) {
   const wanted = [...new Map(lines.map((l) => [`${l.account}|${l.currency}`, l])).values()];
-  const read = async () => {
-    const rows = await db
-      .select({ id: ledgerAccounts.id, key: ledgerAccounts.key, currency: ledgerAccounts.currency })
-      .from(ledgerAccounts)
-      .where(
-        and(
-          eq(ledgerAccounts.merchantId, merchantId),
-          inArray(
-            ledgerAccounts.key,
-            wanted.map((l) => l.account),
-          ),
-        ),
-      );
-    return new Map(rows.map((r) => [`${r.key}|${r.currency}`, r.id]));
-  };
-  const found = await read();
+  const keys = wanted.map((l) => l.account);
+  const found = await findAccountIds(m, keys);
   const missing = wanted.filter((l) => !found.has(`${l.account}|${l.currency}`));
   if (missing.length === 0) return found;
-  await db
-    .insert(ledgerAccounts)
-    .values(missing.map((l) => ({ merchantId, key: l.account, currency: l.currency })))
-    .onConflictDoNothing();
-  return read();
+  await insertAccounts(
+    m,
+    missing.map((l) => ({ key: l.account, currency: l.currency })),
+  );
+  return findAccountIds(m, keys);
 }
 
 /** Balance of one account (debit positive). Balances are derived, never stored. */
@@ -97,26 +86,10 @@ export async function accountBalance(
   account: string,
   currency: string,
 ): Promise<number> {
-  const [row] = await db
-    .select({ sum: sql<string>`coalesce(sum(${ledgerEntries.amountMinor}), 0)` })
-    .from(ledgerEntries)
-    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
-    .where(
-      and(
-        eq(ledgerAccounts.merchantId, merchantId),
-        eq(ledgerAccounts.key, account),
-        eq(ledgerAccounts.currency, currency),
-      ),
-    );
-  return Number(row?.sum ?? 0);
+  return sumAccountEntries(forMerchant(db, merchantId), { key: account, currency });
 }
 
 /** Every transaction's per-currency sum; a healthy ledger returns an empty list. */
 export async function findUnbalancedTransactions(db: Database, merchantId: string) {
-  return db
-    .select({ transactionId: ledgerEntries.transactionId, currency: ledgerEntries.currency })
-    .from(ledgerEntries)
-    .where(eq(ledgerEntries.merchantId, merchantId))
-    .groupBy(ledgerEntries.transactionId, ledgerEntries.currency)
-    .having(sql`sum(${ledgerEntries.amountMinor}) <> 0`);
+  return listUnbalancedTransactions(forMerchant(db, merchantId));
 }

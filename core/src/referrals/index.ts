@@ -1,5 +1,6 @@
 export { listRecentReferrals, type RecentReferral } from './list-recent-referrals.js';
 export * from './move-referral.js';
+export * from './repository.js';
 export {
   allowedTransitions,
   assertTransition,

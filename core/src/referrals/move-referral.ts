@@ -1,12 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { referrals } from '../db/schema/index.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { DomainError } from '../errors.js';
 import { withdrawFriendOffers } from '../friend-offers/index.js';
 import { writeOutbox } from '../outbox/index.js';
+import { type ReferralRow, setReferralStatusIfUnchanged } from './repository.js';
 import { assertTransition, type ReferralStatus } from './state-machine.js';
-
-type ReferralRow = typeof referrals.$inferSelect;
 
 /**
  * Moves a referral through the state machine, one step or several (e.g. qualified then approved)
@@ -24,26 +22,22 @@ export async function moveReferral(
     assertTransition(from, step);
     from = step;
   }
+  const m = forMerchant(db, referral.merchantId);
   // Compare-and-set on the status we judged by: a referral that another transaction moved in
   // the meantime is an error, never silently overwritten.
-  const moved = await db
-    .update(referrals)
-    .set({ ...changes, status: from, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(referrals.merchantId, referral.merchantId),
-        eq(referrals.id, referral.id),
-        eq(referrals.status, referral.status),
-      ),
-    )
-    .returning({ id: referrals.id });
-  if (moved.length === 0) {
+  const moved = await setReferralStatusIfUnchanged(m, {
+    referralId: referral.id,
+    from: referral.status,
+    to: from,
+    changes,
+  });
+  if (!moved) {
     throw new DomainError(
       'RETRY_LATER',
       `Referral ${referral.id} changed while moving it from ${referral.status}.`,
     );
   }
-  await writeOutbox(db, {
+  await writeOutbox(m.db, {
     merchantId: referral.merchantId,
     topic: 'referral.status_changed',
     aggregateId: referral.id,
@@ -51,6 +45,6 @@ export async function moveReferral(
   });
   // A rejected friend keeps no unused welcome code.
   if (from === 'rejected') {
-    await withdrawFriendOffers(db, { merchantId: referral.merchantId, referralId: referral.id });
+    await withdrawFriendOffers(m.db, { merchantId: referral.merchantId, referralId: referral.id });
   }
 }

@@ -1,15 +1,14 @@
 // Claw back: ask the platform to take back what a refund says the recipient no longer earned.
 // What the platform cannot recover becomes a receivable (a negative balance) that future rewards
 // repay at release.
-import { and, eq, sql } from 'drizzle-orm';
 import type { EngineContext } from '../context.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { customers, rewardClawbacks, rewards } from '../db/schema/index.js';
-import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
 import { accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import type { RewardIssuer } from '../ports.js';
+import { findClawbackForUpdate, findClawbackWithReward, markClawbackDone } from './repository/clawbacks.js';
+import { findRewardForUpdate, setRewardStatus } from './repository/rewards.js';
 
 export type ClawBackResult = {
   status: 'done' | 'already_done';
@@ -22,12 +21,9 @@ export async function clawBackReward(
   issuer: RewardIssuer,
   input: { merchantId: string; clawbackId: string },
 ): Promise<ClawBackResult> {
-  const [row] = await ctx.db
-    .select({ clawback: rewardClawbacks, reward: rewards, platformCustomerId: customers.platformCustomerId })
-    .from(rewardClawbacks)
-    .innerJoin(rewards, eq(rewards.id, rewardClawbacks.rewardId))
-    .leftJoin(customers, eq(customers.id, rewards.recipientCustomerId))
-    .where(and(eq(rewardClawbacks.merchantId, input.merchantId), eq(rewardClawbacks.id, input.clawbackId)));
+  // The read before the platform call stays outside a transaction: none is held open across it.
+  const m = forMerchant(ctx.db, input.merchantId);
+  const row = await findClawbackWithReward(m, input.clawbackId);
   if (!row) throw new DomainError('NOT_FOUND', `Claw-back ${input.clawbackId} not found.`);
   const { clawback, reward } = row;
   if (clawback.status === 'done') {
@@ -56,12 +52,8 @@ export async function clawBackReward(
   });
   const recovered = Math.max(0, Math.min(reported, clawback.amountMinor));
   const shortfall = clawback.amountMinor - recovered;
-  return forMerchant(ctx.db, input.merchantId).transaction(async ({ db }) => {
-    const [locked] = await db
-      .select()
-      .from(rewardClawbacks)
-      .where(byId(rewardClawbacks, clawback.merchantId, clawback.id))
-      .for('update');
+  return m.transaction(async (tx) => {
+    const locked = await findClawbackForUpdate(tx, clawback.id);
     if (!locked || locked.status === 'done') {
       return {
         status: 'already_done' as const,
@@ -70,7 +62,7 @@ export async function clawBackReward(
       };
     }
     const owner = recipientKey(reward);
-    await postTransaction(db, {
+    await postTransaction(tx.db, {
       merchantId: reward.merchantId,
       idempotencyKey: `clawback:${clawback.id}`,
       description:
@@ -84,22 +76,12 @@ export async function clawBackReward(
         { account: accountKeys.expense, currency: reward.currency, amountMinor: -clawback.amountMinor },
       ],
     });
-    await db
-      .update(rewardClawbacks)
-      .set({ status: 'done', recoveredMinor: recovered, shortfallMinor: shortfall, completedAt: sql`now()` })
-      .where(byId(rewardClawbacks, clawback.merchantId, clawback.id));
-    const [current] = await db
-      .select()
-      .from(rewards)
-      .where(byId(rewards, reward.merchantId, reward.id))
-      .for('update');
+    await markClawbackDone(tx, clawback.id, { recoveredMinor: recovered, shortfallMinor: shortfall });
+    const current = await findRewardForUpdate(tx, reward.id);
     if (current && current.reversedMinor >= current.amountMinor) {
-      await db
-        .update(rewards)
-        .set({ status: 'reversed' })
-        .where(byId(rewards, reward.merchantId, reward.id));
+      await setRewardStatus(tx, reward.id, 'reversed');
     }
-    await writeOutbox(db, {
+    await writeOutbox(tx.db, {
       merchantId: reward.merchantId,
       topic: 'reward.clawed_back',
       aggregateId: reward.id,

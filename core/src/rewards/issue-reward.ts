@@ -1,16 +1,14 @@
 // Reward -> platform: the rewards queue asks the RewardIssuer (Shopify adapter) to hand out a
 // released reward, then records the platform's id. Both halves are idempotent.
-import { and, eq, sql } from 'drizzle-orm';
 import type { EngineContext } from '../context.js';
-import type { Database } from '../db/client.js';
-import { forMerchant } from '../db/merchant-scope.js';
-import { customers, referrals, rewardClawbacks, rewards } from '../db/schema/index.js';
-import { byId } from '../db/scoped.js';
+import { forMerchant, type MerchantScope } from '../db/merchant-scope.js';
 import { DomainError } from '../errors.js';
 import { accountKeys, postTransaction, recipientKey } from '../ledger/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import type { IssueRewardRequest, RewardIssuer } from '../ports.js';
-import { canTransition, moveReferral } from '../referrals/index.js';
+import { canTransition, findReferralForUpdate, moveReferral } from '../referrals/index.js';
+import { listPendingClawbacksOfReward, markPendingClawbackDone } from './repository/clawbacks.js';
+import { findRewardForUpdate, findRewardWithRecipient, markRewardIssued } from './repository/rewards.js';
 
 export type IssueResult = 'issued' | 'already_issued' | 'not_released';
 
@@ -19,27 +17,16 @@ export async function issueReward(
   issuer: RewardIssuer,
   input: { merchantId: string; rewardId: string },
 ): Promise<IssueResult> {
-  const [row] = await ctx.db
-    .select({ reward: rewards, platformCustomerId: customers.platformCustomerId })
-    .from(rewards)
-    .leftJoin(customers, eq(customers.id, rewards.recipientCustomerId))
-    .where(and(eq(rewards.merchantId, input.merchantId), eq(rewards.id, input.rewardId)));
+  // The reads before the platform call stay outside a transaction: none is held open across it.
+  const m = forMerchant(ctx.db, input.merchantId);
+  const row = await findRewardWithRecipient(m, input.rewardId);
   if (!row) throw new DomainError('NOT_FOUND', `Reward ${input.rewardId} not found.`);
   const { reward } = row;
   if (reward.status === 'issued' || reward.status === 'reversed') return 'already_issued';
   if (reward.status !== 'released') return 'not_released';
   // A refund that landed between release and issue left pending claw-backs: net them here
   // instead of handing out value only to claw it back.
-  const pending = await ctx.db
-    .select({ id: rewardClawbacks.id, amountMinor: rewardClawbacks.amountMinor })
-    .from(rewardClawbacks)
-    .where(
-      and(
-        eq(rewardClawbacks.merchantId, reward.merchantId),
-        eq(rewardClawbacks.rewardId, reward.id),
-        eq(rewardClawbacks.status, 'pending'),
-      ),
-    );
+  const pending = await listPendingClawbacksOfReward(m, reward.id);
   const payout = reward.payoutMinor ?? 0;
   const pendingTotal = pending.reduce((sum, c) => sum + c.amountMinor, 0);
   const netted = Math.min(payout, pendingTotal);
@@ -58,25 +45,13 @@ export async function issueReward(
   // Nothing left to hand out (a money reward refunded away): no platform call.
   const skipPlatform = payout > 0 && request.amountMinor === 0;
   const { platformRef } = skipPlatform ? { platformRef: 'netted-by-refund' } : await issuer.issue(request);
-  return forMerchant(ctx.db, input.merchantId).transaction(async ({ db }) => {
+  return m.transaction(async (tx) => {
     // Lock order: referral, then reward (as reconcile does), so the two never deadlock.
-    const referral = reward.referralId
-      ? (
-          await db
-            .select()
-            .from(referrals)
-            .where(byId(referrals, reward.merchantId, reward.referralId))
-            .for('update')
-        )[0]
-      : undefined;
-    const [locked] = await db
-      .select()
-      .from(rewards)
-      .where(byId(rewards, reward.merchantId, reward.id))
-      .for('update');
+    const referral = reward.referralId ? await findReferralForUpdate(tx, reward.referralId) : undefined;
+    const locked = await findRewardForUpdate(tx, reward.id);
     if (locked?.status !== 'released') return 'already_issued';
     const owner = recipientKey(locked);
-    await postTransaction(db, {
+    await postTransaction(tx.db, {
       merchantId: locked.merchantId,
       idempotencyKey: `reward:${locked.id}:issue`,
       description:
@@ -97,17 +72,14 @@ export async function issueReward(
         },
       ],
     });
-    if (pending.length > 0) await settleNettedClawbacks(db, locked.merchantId, pending, netted);
+    if (pending.length > 0) await settleNettedClawbacks(tx, pending, netted);
     const fullyReversed =
       locked.reversedMinor >= locked.amountMinor && locked.amountMinor > 0 && request.amountMinor === 0;
-    await db
-      .update(rewards)
-      .set({ status: fullyReversed ? 'reversed' : 'issued', issuedAt: sql`now()`, platformRef })
-      .where(byId(rewards, locked.merchantId, locked.id));
+    await markRewardIssued(tx, locked.id, { status: fullyReversed ? 'reversed' : 'issued', platformRef });
     if (referral?.status === 'approved' && canTransition(referral.status, 'rewarded')) {
-      await moveReferral(db, referral, 'rewarded', {});
+      await moveReferral(tx.db, referral, 'rewarded', {});
     }
-    await writeOutbox(db, {
+    await writeOutbox(tx.db, {
       merchantId: locked.merchantId,
       topic: 'reward.issued',
       aggregateId: locked.id,
@@ -119,8 +91,7 @@ export async function issueReward(
 
 /** Marks the netted claw-backs done: recovered in full, since the value was never handed out. */
 async function settleNettedClawbacks(
-  db: Database,
-  merchantId: string,
+  m: MerchantScope,
   pending: { id: string; amountMinor: number }[],
   netted: number,
 ): Promise<void> {
@@ -128,14 +99,9 @@ async function settleNettedClawbacks(
   for (const clawback of pending) {
     const recovered = Math.min(left, clawback.amountMinor);
     left -= recovered;
-    await db
-      .update(rewardClawbacks)
-      .set({
-        status: 'done',
-        recoveredMinor: recovered,
-        shortfallMinor: clawback.amountMinor - recovered,
-        completedAt: sql`now()`,
-      })
-      .where(and(byId(rewardClawbacks, merchantId, clawback.id), eq(rewardClawbacks.status, 'pending')));
+    await markPendingClawbackDone(m, clawback.id, {
+      recoveredMinor: recovered,
+      shortfallMinor: clawback.amountMinor - recovered,
+    });
   }
 }
