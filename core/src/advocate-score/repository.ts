@@ -1,9 +1,10 @@
 // Queries behind the advocate score: a few aggregates for many advocates at once, every one
-// filtered on the merchant, read from one snapshot so the inputs agree with each other.
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+// through the merchant-scoped handle, read from one snapshot so the inputs agree with each other.
+// Every table read here is another capability's; each query names its owner.
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
-import { forMerchant } from '../db/merchant-scope.js';
+import { forMerchant, type MerchantScope } from '../db/merchant-scope.js';
 import { advocates, clicks, merchants, orders, referrals } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import type { AdvocateScoreInput } from './types.js';
@@ -27,59 +28,19 @@ export async function loadAdvocateScoreInputs(
       details: { advocateIds: input.advocateIds },
     });
   }
-  return forMerchant(db, input.merchantId).transaction(
-    ({ db: tx }) => load(tx, input.merchantId, ids, input.now),
-    {
-      isolationLevel: 'repeatable read',
-      accessMode: 'read only',
-    },
-  );
+  return forMerchant(db, input.merchantId).transaction((m) => load(m, ids, input.now), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
 }
 
-async function load(db: Database, m: string, ids: string[], now: Date) {
-  const [merchant] = await db
-    .select({ currency: merchants.currency })
-    .from(merchants)
-    .where(eq(merchants.id, m));
-  if (!merchant) throw new DomainError('NOT_FOUND', `Merchant ${m} not found.`);
+async function load(m: MerchantScope, ids: string[], now: Date) {
+  const currency = await findMerchantCurrency(m);
   const result = new Map<string, AdvocateScoreInput>();
   if (ids.length === 0) return result;
-  const { currency } = merchant;
-
-  const known = await db
-    .select({ id: advocates.id })
-    .from(advocates)
-    .where(and(eq(advocates.merchantId, m), inArray(advocates.id, ids)));
-
-  const successful = inArray(referrals.status, ['approved', 'rewarded']);
-  const referralRows = await db
-    .select({
-      advocateId: referrals.advocateId,
-      successfulReferrals: count(successful),
-      // Net of refunds; orders in another currency cannot be added up, so they are counted apart.
-      referredRevenueMinor: sql<number>`coalesce(sum(${orders.totalMinor} - ${orders.refundedMinor}) filter (
-        where ${successful} and ${orders.currency} = ${currency}), 0)`.mapWith(Number),
-      otherCurrencyReferrals: count(sql`${successful} and ${orders.currency} is distinct from ${currency}`),
-      purchases: count(sql`${referrals.status} <> 'rejected'`),
-      // `review` is only reached through a fraud score; a rejection carries findings only when
-      // fraud rejected it (eligibility rejects before fraud is scored) or a flagged one was refused.
-      fraudFlags: count(
-        sql`${referrals.status} = 'review' or (${referrals.status} = 'rejected' and jsonb_array_length(${referrals.riskFindings}) > 0)`,
-      ),
-      lastReferralAt: sql<Date | null>`max(${referrals.createdAt}) filter (where ${successful})`.mapWith(
-        referrals.createdAt,
-      ),
-    })
-    .from(referrals)
-    .innerJoin(orders, and(eq(orders.id, referrals.orderId), eq(orders.merchantId, m)))
-    .where(and(eq(referrals.merchantId, m), inArray(referrals.advocateId, ids)))
-    .groupBy(referrals.advocateId);
-
-  const clickRows = await db
-    .select({ advocateId: clicks.advocateId, clicks: sql<number>`count(*)`.mapWith(Number) })
-    .from(clicks)
-    .where(and(eq(clicks.merchantId, m), inArray(clicks.advocateId, ids)))
-    .groupBy(clicks.advocateId);
+  const known = await findKnownAdvocateIds(m, ids);
+  const referralRows = await sumReferralsByAdvocate(m, ids, currency);
+  const clickRows = await countClicksByAdvocate(m, ids);
 
   const byAdvocate = new Map(referralRows.map((row) => [row.advocateId, row]));
   const clicksByAdvocate = new Map(clickRows.map((row) => [row.advocateId, row.clicks]));
@@ -98,4 +59,55 @@ async function load(db: Database, m: string, ids: string[], now: Date) {
     });
   }
   return result;
+}
+
+/** The merchant's currency (merchants/): its own row is keyed by its id, it has no merchant_id. */
+async function findMerchantCurrency(m: MerchantScope): Promise<string> {
+  const [merchant] = await m.db.select({ currency: merchants.currency }).from(merchants).where(m.merchantRow);
+  if (!merchant) throw new DomainError('NOT_FOUND', `Merchant ${m.merchantId} not found.`);
+  return merchant.currency;
+}
+
+/** Which of `ids` are advocates of this merchant (advocates/). */
+function findKnownAdvocateIds(m: MerchantScope, ids: string[]) {
+  return m.db
+    .select({ id: advocates.id })
+    .from(advocates)
+    .where(m.where(advocates, inArray(advocates.id, ids)));
+}
+
+/** Referral aggregates per advocate (referrals/, with their orders from orders/). */
+function sumReferralsByAdvocate(m: MerchantScope, ids: string[], currency: string) {
+  const successful = inArray(referrals.status, ['approved', 'rewarded']);
+  return m.db
+    .select({
+      advocateId: referrals.advocateId,
+      successfulReferrals: count(successful),
+      // Net of refunds; orders in another currency cannot be added up, so they are counted apart.
+      referredRevenueMinor: sql<number>`coalesce(sum(${orders.totalMinor} - ${orders.refundedMinor}) filter (
+        where ${successful} and ${orders.currency} = ${currency}), 0)`.mapWith(Number),
+      otherCurrencyReferrals: count(sql`${successful} and ${orders.currency} is distinct from ${currency}`),
+      purchases: count(sql`${referrals.status} <> 'rejected'`),
+      // `review` is only reached through a fraud score; a rejection carries findings only when
+      // fraud rejected it (eligibility rejects before fraud is scored) or a flagged one was refused.
+      fraudFlags: count(
+        sql`${referrals.status} = 'review' or (${referrals.status} = 'rejected' and jsonb_array_length(${referrals.riskFindings}) > 0)`,
+      ),
+      lastReferralAt: sql<Date | null>`max(${referrals.createdAt}) filter (where ${successful})`.mapWith(
+        referrals.createdAt,
+      ),
+    })
+    .from(referrals)
+    .innerJoin(orders, m.joinOn(orders, referrals.orderId))
+    .where(m.where(referrals, inArray(referrals.advocateId, ids)))
+    .groupBy(referrals.advocateId);
+}
+
+/** Clicks per advocate (clicks/). */
+function countClicksByAdvocate(m: MerchantScope, ids: string[]) {
+  return m.db
+    .select({ advocateId: clicks.advocateId, clicks: sql<number>`count(*)`.mapWith(Number) })
+    .from(clicks)
+    .where(m.where(clicks, inArray(clicks.advocateId, ids)))
+    .groupBy(clicks.advocateId);
 }

@@ -1,11 +1,18 @@
 // What an advocate sees of their own programme: codes, the referrals they brought and the rewards
 // those earned. Friends appear only as a first name or a masked email: they are not the advocate's data.
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { forMerchant } from '../db/merchant-scope.js';
-import { advocates, customers, referralCodes, referrals, rewards } from '../db/schema/index.js';
+import { forMerchant, type MerchantScope } from '../db/merchant-scope.js';
+import type { advocates, referralCodes, referrals, rewards } from '../db/schema/index.js';
 import { maskEmail, normalizeEmail } from '../identity/index.js';
 import { pickLinkCode } from './find-advocate-link-code.js';
+import type { CustomerKey } from './repository/advocates.js';
+import {
+  findDashboardAdvocate,
+  listAdvocateCodes,
+  listAdvocateReferrals,
+  listAdvocateRewards,
+  sumAdvocateRewards,
+} from './repository/dashboard.js';
 
 /** The advocate by their platform customer id (storefront) or by email (CRM contact card). */
 export type GetAdvocateDashboardInput = { merchantId: string } & (
@@ -53,7 +60,6 @@ export type AdvocateDashboard = {
 };
 
 const LIST_LIMIT = 100;
-const SHOWN_REWARD_STATUSES = ['held', 'released', 'issued'] as const;
 
 /** The dashboard of the customer with this platform id, or null when they are not an advocate. */
 export async function getAdvocateDashboard(
@@ -61,98 +67,23 @@ export async function getAdvocateDashboard(
   input: GetAdvocateDashboardInput,
 ): Promise<AdvocateDashboard | null> {
   // One snapshot, so the totals agree with the lists.
-  return forMerchant(db, input.merchantId).transaction(({ db: tx }) => load(tx, input), {
+  return forMerchant(db, input.merchantId).transaction((m) => load(m, input), {
     isolationLevel: 'repeatable read',
     accessMode: 'read only',
   });
 }
 
-async function load(db: Database, input: GetAdvocateDashboardInput) {
-  const m = input.merchantId;
-  const who =
+async function load(m: MerchantScope, input: GetAdvocateDashboardInput): Promise<AdvocateDashboard | null> {
+  const who: CustomerKey =
     input.platformCustomerId !== undefined
-      ? eq(customers.platformCustomerId, input.platformCustomerId)
-      : eq(customers.emailNormalized, normalizeEmail(input.email) ?? '');
-  const [advocate] = await db
-    .select({
-      id: advocates.id,
-      programId: advocates.programId,
-      status: advocates.status,
-      consentAt: advocates.consentAt,
-      createdAt: advocates.createdAt,
-      firstName: customers.firstName,
-    })
-    .from(advocates)
-    .innerJoin(customers, and(eq(customers.id, advocates.customerId), eq(customers.merchantId, m)))
-    .where(and(eq(advocates.merchantId, m), who));
+      ? { platformCustomerId: input.platformCustomerId }
+      : { emailNormalized: normalizeEmail(input.email) ?? '' };
+  const advocate = await findDashboardAdvocate(m, who);
   if (!advocate) return null;
-
-  const codes = await db
-    .select({
-      code: referralCodes.code,
-      kind: referralCodes.kind,
-      status: referralCodes.status,
-      createdAt: referralCodes.createdAt,
-    })
-    .from(referralCodes)
-    .where(and(eq(referralCodes.merchantId, m), eq(referralCodes.advocateId, advocate.id)))
-    .orderBy(asc(referralCodes.createdAt), asc(referralCodes.code));
-
-  const referralRows = await db
-    .select({
-      id: referrals.id,
-      status: referrals.status,
-      createdAt: referrals.createdAt,
-      friendEmailNormalized: referrals.friendEmailNormalized,
-      friendFirstName: customers.firstName,
-      friendEmail: customers.email,
-    })
-    .from(referrals)
-    .leftJoin(customers, and(eq(customers.id, referrals.friendCustomerId), eq(customers.merchantId, m)))
-    .where(and(eq(referrals.merchantId, m), eq(referrals.advocateId, advocate.id)))
-    .orderBy(desc(referrals.createdAt), desc(referrals.id))
-    .limit(LIST_LIMIT);
-
-  const advocateRewards = and(
-    eq(rewards.merchantId, m),
-    eq(rewards.advocateId, advocate.id),
-    eq(rewards.recipient, 'advocate'),
-    inArray(rewards.status, [...SHOWN_REWARD_STATUSES]),
-  );
-  const live = sql<number>`${rewards.amountMinor} - ${rewards.reversedMinor}`.mapWith(Number);
-  const rewardRows = await db
-    .select({
-      id: rewards.id,
-      kind: rewards.kind,
-      status: rewards.status,
-      amountMinor: live,
-      currency: rewards.currency,
-      bps: rewards.bps,
-      holdUntil: rewards.holdUntil,
-      releasedAt: rewards.releasedAt,
-      issuedAt: rewards.issuedAt,
-      createdAt: rewards.createdAt,
-    })
-    .from(rewards)
-    .where(advocateRewards)
-    .orderBy(desc(rewards.createdAt), desc(rewards.id))
-    .limit(LIST_LIMIT);
-
-  // Summed in SQL over every reward, not just the listed ones.
-  const totals = await db
-    .select({
-      currency: rewards.currency,
-      earnedMinor: sql<number>`coalesce(sum(${live}) filter (where ${rewards.status} = 'issued'), 0)`.mapWith(
-        Number,
-      ),
-      pendingMinor:
-        sql<number>`coalesce(sum(${live}) filter (where ${rewards.status} <> 'issued'), 0)`.mapWith(Number),
-    })
-    .from(rewards)
-    .where(and(advocateRewards, ne(rewards.kind, 'percent_discount')))
-    .groupBy(rewards.currency)
-    .orderBy(rewards.currency);
-
+  const codes = await listAdvocateCodes(m, advocate.id);
+  const referralRows = await listAdvocateReferrals(m, advocate.id, LIST_LIMIT);
+  const rewardRows = await listAdvocateRewards(m, advocate.id, LIST_LIMIT);
+  const totals = await sumAdvocateRewards(m, advocate.id);
   return {
     advocate,
     codes,

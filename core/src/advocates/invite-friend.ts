@@ -1,7 +1,8 @@
 import type { Database } from '../db/client.js';
-import { invitations } from '../db/schema/index.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { DomainError } from '../errors.js';
 import { normalizeEmail } from '../identity/index.js';
+import { insertInvitation } from './repository/invitations.js';
 
 export type InviteFriendInput = { merchantId: string; advocateId: string; email: string; at: Date };
 
@@ -12,15 +13,9 @@ export async function inviteFriend(db: Database, input: InviteFriendInput): Prom
     throw new DomainError('VALIDATION', `"${input.email}" is not an email address.`, {
       publicMessage: 'That is not an email address.',
     });
-  const rows = await db
-    .insert(invitations)
-    .values({
-      merchantId: input.merchantId,
-      advocateId: input.advocateId,
-      emailNormalized,
-      invitedAt: input.at,
-    })
-    .onConflictDoNothing()
-    .returning({ id: invitations.id });
-  return rows.length > 0;
+  return insertInvitation(forMerchant(db, input.merchantId), {
+    advocateId: input.advocateId,
+    emailNormalized,
+    invitedAt: input.at,
+  });
 }

@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { referralCodes } from '../db/schema/index.js';
+import { forMerchant } from '../db/merchant-scope.js';
+import { listMerchantCodes, type ReferralCodeRow } from './repository/codes.js';
 
-export type ReferralCodeRow = typeof referralCodes.$inferSelect;
+export type { ReferralCodeRow } from './repository/codes.js';
 
 /** Every referral code of the merchant, of any kind and status. */
 export async function listReferralCodes(db: Database, merchantId: string): Promise<ReferralCodeRow[]> {
-  return db.select().from(referralCodes).where(eq(referralCodes.merchantId, merchantId));
+  return forMerchant(db, merchantId).transaction(listMerchantCodes);
 }

@@ -1,10 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { referralCodes } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { generateCode, normalizeCode, validateVanityCode } from './codes.js';
+import { disableAdvocateCode, findActiveCodeRow, insertCode } from './repository/codes.js';
 
 const MAX_ATTEMPTS = 8;
 
@@ -23,59 +22,41 @@ export async function insertUniqueCode(
     const checked = validateVanityCode(vanity);
     // The reason names the rule the typed code broke (length, letters, reserved word): the user's to read.
     if (!checked.ok) throw new DomainError('INVALID_CODE', checked.reason, { publicMessage: checked.reason });
-    const [row] = await db
-      .insert(referralCodes)
-      .values({ merchantId, advocateId, code: checked.code, kind: 'vanity' })
-      .onConflictDoNothing()
-      .returning();
+    const row = await insertCode(forMerchant(db, merchantId), {
+      advocateId,
+      code: checked.code,
+      kind: 'vanity',
+    });
     if (!row)
       throw new DomainError('CONFLICT', `The code ${checked.code} is already taken.`, {
         publicMessage: 'This code is already taken.',
       });
     return row.code;
   }
+  const m = forMerchant(db, merchantId);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const [row] = await db
-      .insert(referralCodes)
-      .values({ merchantId, advocateId, code: generateCode(attempt < 4 ? 8 : 10), kind })
-      .onConflictDoNothing()
-      .returning();
+    const row = await insertCode(m, { advocateId, code: generateCode(attempt < 4 ? 8 : 10), kind });
     if (row) return row.code;
   }
   throw new DomainError('CONFLICT', 'Could not find a free code; the code space is crowded.');
 }
 
+/**
+ * The active code a shopper typed or a link carries, or null. Not wrapped in a transaction: it is
+ * the referral-link redirect's lookup (on a cache miss, after the link's shop named the merchant)
+ * and runs inside claimFriendOffer's transaction; one indexed statement keeps the redirect fast.
+ */
 export async function findActiveCode(db: Database, merchantId: string, raw: string) {
-  const [row] = await db
-    .select()
-    .from(referralCodes)
-    .where(
-      and(
-        eq(referralCodes.merchantId, merchantId),
-        eq(referralCodes.code, normalizeCode(raw)),
-        eq(referralCodes.status, 'active'),
-      ),
-    );
-  return row ?? null;
+  return findActiveCodeRow(forMerchant(db, merchantId), normalizeCode(raw));
 }
 
 export type CodeChange = { merchantId: string; advocateId: string; code: string; actor: string };
 
 export async function disableCode(db: Database, input: CodeChange): Promise<void> {
-  await forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
-    const [row] = await tx
-      .update(referralCodes)
-      .set({ status: 'disabled', disabledAt: sql`now()` })
-      .where(
-        and(
-          eq(referralCodes.merchantId, input.merchantId),
-          eq(referralCodes.advocateId, input.advocateId),
-          eq(referralCodes.code, normalizeCode(input.code)),
-        ),
-      )
-      .returning();
+  await forMerchant(db, input.merchantId).transaction(async (m) => {
+    const row = await disableAdvocateCode(m, input.advocateId, normalizeCode(input.code));
     if (!row) throw new DomainError('NOT_FOUND', `Code ${input.code} not found for this advocate.`);
-    await recordAudit(tx, {
+    await recordAudit(m.db, {
       merchantId: input.merchantId,
       actor: input.actor,
       action: 'code.disabled',
