@@ -3,7 +3,7 @@
 
 import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
-import { attributionDecisions, referrals } from '../db/schema/index.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { markFriendOffersUsed } from '../friend-offers/index.js';
 import type { OrderRow, OrderSignals } from '../orders/index.js';
 import { writeOutbox } from '../outbox/index.js';
@@ -11,6 +11,7 @@ import { loadProgramBook } from '../programs/index.js';
 import { qualifyReferral } from '../qualification/index.js';
 import { decideAttribution } from './decide-attribution.js';
 import { gatherTouches } from './gather-touches.js';
+import { insertDecision, insertReferral } from './repository.js';
 
 export type AttributionOutcome = { credited: boolean; referralId: string | null; rule: string };
 
@@ -20,8 +21,10 @@ export async function attributeOrder(
   order: OrderRow,
 ): Promise<AttributionOutcome> {
   const merchantId = order.merchantId;
+  // Runs inside process-inbound's transaction: the scope builds filters and opens nothing.
+  const m = forMerchant(db, merchantId);
   // A second paid event for an order (another webhook topic) finds the decision already saved:
-  // saveDecision's unique key turns it into a no-op below.
+  // the decision's unique key turns it into a no-op below.
   const orderAt = order.placedAt ?? order.paidAt ?? new Date();
   // The friend's code was spent whoever ends up credited (and before a rejection below withdraws
   // that friend's unused offers).
@@ -32,7 +35,7 @@ export async function attributeOrder(
   const book = await loadProgramBook(db, merchantId);
   const programId = book.activeProgramId;
   if (!programId) {
-    await saveDecision(db, order, {
+    await insertDecision(m, order.id, {
       credited: false,
       advocateId: null,
       rule: 'no_program',
@@ -49,7 +52,7 @@ export async function attributeOrder(
     friend: { customerId: order.customerId, emailNormalized: order.emailNormalized },
     touches,
   });
-  const saved = await saveDecision(db, order, {
+  const saved = await insertDecision(m, order.id, {
     credited: decision.credited,
     advocateId: decision.advocateId,
     rule: decision.rule,
@@ -63,22 +66,17 @@ export async function attributeOrder(
   const winner = touches.find((t) => t.advocateId === decision.advocateId)!;
   // A referral is judged by the version in force when the friend first arrived.
   const version = book.inForce(winner.programId, decision.firstArrivedAt ?? orderAt);
-  const [referral] = await db
-    .insert(referrals)
-    .values({
-      merchantId,
-      advocateId: decision.advocateId,
-      codeId: decision.codeId,
-      orderId: order.id,
-      friendCustomerId: order.customerId,
-      friendEmailNormalized: order.emailNormalized,
-      programVersionId: version.id,
-      source: decision.source ?? 'unknown',
-      status: 'pending',
-      firstArrivedAt: decision.firstArrivedAt ?? orderAt,
-    })
-    .onConflictDoNothing()
-    .returning();
+  const referral = await insertReferral(m, {
+    advocateId: decision.advocateId,
+    codeId: decision.codeId,
+    orderId: order.id,
+    friendCustomerId: order.customerId,
+    friendEmailNormalized: order.emailNormalized,
+    programVersionId: version.id,
+    source: decision.source ?? 'unknown',
+    status: 'pending',
+    firstArrivedAt: decision.firstArrivedAt ?? orderAt,
+  });
   if (!referral) return { credited: true, referralId: null, rule: decision.rule };
   await writeOutbox(db, {
     merchantId,
@@ -88,18 +86,4 @@ export async function attributeOrder(
   });
   await qualifyReferral(ctx, db, { referral, order, version });
   return { credited: true, referralId: referral.id, rule: decision.rule };
-}
-
-type DecisionRow = Pick<
-  typeof attributionDecisions.$inferInsert,
-  'credited' | 'advocateId' | 'rule' | 'reasons' | 'signals'
->;
-
-async function saveDecision(db: Database, order: OrderRow, row: DecisionRow): Promise<boolean> {
-  const inserted = await db
-    .insert(attributionDecisions)
-    .values({ merchantId: order.merchantId, orderId: order.id, ...row })
-    .onConflictDoNothing()
-    .returning({ id: attributionDecisions.id });
-  return inserted.length > 0;
 }

@@ -1,14 +1,19 @@
 // Collects every signal that could credit an advocate for an order, as plain Touch values for
 // the pure decideAttribution rule. Each touch carries the window of the program version in force
 // when it happened.
-import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import { normalizeCode } from '../advocates/index.js';
 import type { Database } from '../db/client.js';
-import { advocates, clicks, customers, invitations, referralCodes } from '../db/schema/index.js';
+import { forMerchant, type MerchantScope } from '../db/merchant-scope.js';
 import { findLiveOffersByCodes } from '../friend-offers/index.js';
 import type { OrderRow, OrderSignals } from '../orders/index.js';
 import type { ProgramBook } from '../programs/index.js';
 import type { Touch } from './decide-attribution.js';
+import {
+  findActiveReferralCodes,
+  findAdvocatesWithIdentity,
+  findClicksOfVisitor,
+  findInvitationsTo,
+} from './repository.js';
 
 type RawTouch = Omit<Touch, 'advocateCustomerId' | 'advocateEmailNormalized' | 'windowDays'>;
 
@@ -21,7 +26,8 @@ export async function gatherTouches(
   orderAt: Date,
   book: ProgramBook,
 ): Promise<ProgramTouch[]> {
-  const merchantId = order.merchantId;
+  // Runs inside the caller's transaction (process-inbound): the scope only builds the filters.
+  const m = forMerchant(db, order.merchantId);
   const signals = order.signals as OrderSignals;
   const raw: RawTouch[] = [];
 
@@ -30,20 +36,10 @@ export async function gatherTouches(
     ...signals.discountCodes.map((c) => ({ code: normalizeCode(c), source: 'discount' as const })),
   ];
   if (explicitCodes.length > 0) {
-    const rows = await db
-      .select()
-      .from(referralCodes)
-      .where(
-        and(
-          eq(referralCodes.merchantId, merchantId),
-          // A disabled or rotated code no longer credits anyone (e.g. leaked to a coupon site).
-          eq(referralCodes.status, 'active'),
-          inArray(
-            referralCodes.code,
-            explicitCodes.map((c) => c.code),
-          ),
-        ),
-      );
+    const rows = await findActiveReferralCodes(
+      m,
+      explicitCodes.map((c) => c.code),
+    );
     for (const { code, source } of explicitCodes) {
       const row = rows.find((r) => r.code === code);
       if (!row) continue;
@@ -58,7 +54,7 @@ export async function gatherTouches(
     }
     // A friend's own single-use code, handed out for one advocate, is as explicit as theirs.
     const discountCodes = explicitCodes.filter((c) => c.source === 'discount').map((c) => c.code);
-    for (const offer of await findLiveOffersByCodes(db, merchantId, discountCodes)) {
+    for (const offer of await findLiveOffersByCodes(m.db, m.merchantId, discountCodes)) {
       raw.push({
         advocateId: offer.advocateId,
         codeId: offer.codeId,
@@ -69,18 +65,7 @@ export async function gatherTouches(
     }
   }
   if (signals.visitorId) {
-    const rows = await db
-      .select()
-      .from(clicks)
-      .where(
-        and(
-          eq(clicks.merchantId, merchantId),
-          eq(clicks.visitorId, signals.visitorId),
-          lte(clicks.occurredAt, orderAt),
-        ),
-      )
-      .orderBy(desc(clicks.occurredAt))
-      .limit(100);
+    const rows = await findClicksOfVisitor(m, signals.visitorId, orderAt);
     for (const click of rows) {
       raw.push({
         advocateId: click.advocateId,
@@ -92,12 +77,7 @@ export async function gatherTouches(
     }
   }
   if (order.emailNormalized) {
-    const rows = await db
-      .select()
-      .from(invitations)
-      .where(
-        and(eq(invitations.merchantId, merchantId), eq(invitations.emailNormalized, order.emailNormalized)),
-      );
+    const rows = await findInvitationsTo(m, order.emailNormalized);
     for (const inv of rows) {
       raw.push({
         advocateId: inv.advocateId,
@@ -108,28 +88,13 @@ export async function gatherTouches(
       });
     }
   }
-  return enrich(db, merchantId, raw, book);
+  return enrich(m, raw, book);
 }
 
-async function enrich(
-  db: Database,
-  merchantId: string,
-  raw: RawTouch[],
-  book: ProgramBook,
-): Promise<ProgramTouch[]> {
+async function enrich(m: MerchantScope, raw: RawTouch[], book: ProgramBook): Promise<ProgramTouch[]> {
   if (raw.length === 0) return [];
   const ids = [...new Set(raw.map((t) => t.advocateId))];
-  const people = await db
-    .select({
-      advocateId: advocates.id,
-      programId: advocates.programId,
-      status: advocates.status,
-      customerId: advocates.customerId,
-      emailNormalized: customers.emailNormalized,
-    })
-    .from(advocates)
-    .innerJoin(customers, eq(customers.id, advocates.customerId))
-    .where(and(eq(advocates.merchantId, merchantId), inArray(advocates.id, ids)));
+  const people = await findAdvocatesWithIdentity(m, ids);
   const touches: ProgramTouch[] = [];
   for (const t of raw) {
     const who = people.find((p) => p.advocateId === t.advocateId);

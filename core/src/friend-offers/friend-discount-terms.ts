@@ -1,11 +1,10 @@
 // What an advocate's friend would be offered now: the advocate's program version in force and
 // its friend reward, when that reward is a discount handed out before the purchase.
-import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { advocates, customers, merchants, programs } from '../db/schema/index.js';
-import { byId } from '../db/scoped.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { DomainError } from '../errors.js';
 import { findVersionInForce, type ProgramVersion } from '../programs/index.js';
+import { findAdvocateOfferer } from './repository.js';
 
 export type FriendDiscountSpec =
   | { kind: 'percent_discount'; bps: number }
@@ -27,19 +26,8 @@ export async function loadFriendDiscountTerms(
   advocateId: string,
   at: Date,
 ): Promise<FriendDiscountTerms> {
-  const [row] = await db
-    .select({
-      status: advocates.status,
-      programId: advocates.programId,
-      programStatus: programs.status,
-      emailNormalized: customers.emailNormalized,
-      currency: merchants.currency,
-    })
-    .from(advocates)
-    .innerJoin(customers, eq(customers.id, advocates.customerId))
-    .innerJoin(programs, eq(programs.id, advocates.programId))
-    .innerJoin(merchants, eq(merchants.id, advocates.merchantId))
-    .where(byId(advocates, merchantId, advocateId));
+  const m = forMerchant(db, merchantId);
+  const row = await findAdvocateOfferer(m, advocateId);
   if (!row) throw new DomainError('NOT_FOUND', `Advocate ${advocateId} not found.`);
   if (row.status !== 'active') throw new DomainError('VALIDATION', `Advocate ${advocateId} is suspended.`);
   if (row.programStatus !== 'active') {
@@ -48,7 +36,7 @@ export async function loadFriendDiscountTerms(
       `The advocate's program is ${row.programStatus}: it makes no offers.`,
     );
   }
-  const version = await findVersionInForce(db, merchantId, row.programId, at);
+  const version = await findVersionInForce(m.db, m.merchantId, row.programId, at);
   const reward = version.rules.friendReward;
   const discount =
     reward?.kind === 'percent_discount' || reward?.kind === 'fixed_discount'

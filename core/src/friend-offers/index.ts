@@ -1,5 +1,6 @@
 export * from './claim-friend-offer.js';
 export * from './deactivate-friend-offer.js';
+export * from './find-friend-offers.js';
 export * from './friend-discount-terms.js';
 export * from './friend-offer-code.js';
 export * from './invite-friend-with-offer.js';
@@ -7,5 +8,5 @@ export * from './issue-friend-offer.js';
 export * from './mark-friend-offer-created.js';
 export * from './mark-friend-offers-used.js';
 export * from './offer-friend-discount.js';
-export * from './repository.js';
+export { type FriendOffer, type FriendOfferStatus, toFriendOfferDiscount } from './repository.js';
 export * from './withdraw-friend-offers.js';

@@ -1,16 +1,14 @@
 // Gives one friend of an advocate their unique single-use discount: a pending offer row plus an
 // outbox row (friend_offer.created) in the same transaction; the worker creates the code on the
 // platform. One offer per friend email, or per (advocate, visitor) for an anonymous arrival.
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { friendOffers } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { normalizeEmail } from '../identity/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import { loadFriendDiscountTerms } from './friend-discount-terms.js';
 import { friendOfferCode, friendOfferKey } from './friend-offer-code.js';
-import type { FriendOffer } from './repository.js';
+import { type FriendOffer, findOfferOfFriend, insertPendingOffer } from './repository.js';
 
 export type OfferFriendDiscountInput = {
   merchantId: string;
@@ -39,8 +37,8 @@ export async function offerFriendDiscount(
   if (!emailNormalized && !visitorId) {
     throw new DomainError('VALIDATION', 'A friend offer needs an email address or a visitor id.');
   }
-  return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
-    const terms = await loadFriendDiscountTerms(tx, input.merchantId, input.advocateId, input.at);
+  return forMerchant(db, input.merchantId).transaction(async (m) => {
+    const terms = await loadFriendDiscountTerms(m.db, m.merchantId, input.advocateId, input.at);
     if (emailNormalized && emailNormalized === terms.advocateEmailNormalized) {
       throw new DomainError('VALIDATION', 'An advocate cannot claim their own friend offer.', {
         publicMessage: 'You cannot claim your own friend offer.',
@@ -52,31 +50,27 @@ export async function offerFriendDiscount(
         `Program version ${terms.version.version} gives friends no discount before purchase, so there is no offer to claim.`,
       );
     }
-    const key = emailNormalized
-      ? friendOfferKey({ emailNormalized })
-      : friendOfferKey({ advocateId: input.advocateId, visitorId: visitorId! });
+    const friend = emailNormalized
+      ? { emailNormalized }
+      : { advocateId: input.advocateId, visitorId: visitorId! };
+    const key = friendOfferKey(friend);
     const minimum = terms.version.rules.eligibility.minimumOrderMinor;
-    const [inserted] = await tx
-      .insert(friendOffers)
-      .values({
-        merchantId: input.merchantId,
-        advocateId: input.advocateId,
-        codeId: input.codeId,
-        programVersionId: terms.version.id,
-        friendEmailNormalized: emailNormalized,
-        visitorId,
-        discountCode: friendOfferCode(input.merchantId, key),
-        kind: terms.discount.kind,
-        bps: terms.discount.kind === 'percent_discount' ? terms.discount.bps : null,
-        amountMinor: terms.discount.kind === 'fixed_discount' ? terms.discount.amountMinor : null,
-        currency: terms.currency,
-        // The referral only qualifies from this subtotal on: the discount asks for the same.
-        minimumSubtotalMinor: minimum > 0 ? minimum : null,
-      })
-      .onConflictDoNothing()
-      .returning();
+    const inserted = await insertPendingOffer(m, {
+      advocateId: input.advocateId,
+      codeId: input.codeId,
+      programVersionId: terms.version.id,
+      friendEmailNormalized: emailNormalized,
+      visitorId,
+      discountCode: friendOfferCode(input.merchantId, key),
+      kind: terms.discount.kind,
+      bps: terms.discount.kind === 'percent_discount' ? terms.discount.bps : null,
+      amountMinor: terms.discount.kind === 'fixed_discount' ? terms.discount.amountMinor : null,
+      currency: terms.currency,
+      // The referral only qualifies from this subtotal on: the discount asks for the same.
+      minimumSubtotalMinor: minimum > 0 ? minimum : null,
+    });
     if (inserted) {
-      await writeOutbox(tx, {
+      await writeOutbox(m.db, {
         merchantId: input.merchantId,
         topic: 'friend_offer.created',
         aggregateId: inserted.id,
@@ -84,22 +78,7 @@ export async function offerFriendDiscount(
       });
       return { offer: inserted, created: true };
     }
-    const [existing] = await tx
-      .select()
-      .from(friendOffers)
-      .where(
-        emailNormalized
-          ? and(
-              eq(friendOffers.merchantId, input.merchantId),
-              eq(friendOffers.friendEmailNormalized, emailNormalized),
-            )
-          : and(
-              eq(friendOffers.merchantId, input.merchantId),
-              eq(friendOffers.advocateId, input.advocateId),
-              eq(friendOffers.visitorId, visitorId!),
-              isNull(friendOffers.friendEmailNormalized),
-            ),
-      );
+    const existing = await findOfferOfFriend(m, friend);
     // Only a clash on the derived code itself (about 1 in 2^49 per pair) leaves nothing to return.
     if (!existing) throw new DomainError('CONFLICT', 'The derived friend code is taken; try another key.');
     return { offer: existing, created: false };

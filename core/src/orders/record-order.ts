@@ -1,13 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { hashIp } from '../crypto/secrets.js';
 import { resolveCustomer } from '../customers/index.js';
 import type { Database } from '../db/client.js';
-import { orders } from '../db/schema/index.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import type { OrderFacts } from '../events/index.js';
 import { normalizeAddress, normalizeEmail } from '../identity/index.js';
 import type { OrderSignals } from './order-signals.js';
+import { findOrderForUpdate, type OrderRow, upsertOrder } from './repository.js';
 
-export type OrderRow = typeof orders.$inferSelect;
+export type { OrderRow } from './repository.js';
 
 /** Upserts the order facts we need for attribution and cohorts; `paid` stamps paid_at once. */
 export async function recordOrder(
@@ -16,6 +16,8 @@ export async function recordOrder(
   facts: OrderFacts,
   options: { paid: boolean; ipHashSalt: string },
 ): Promise<OrderRow> {
+  // Runs inside process-inbound's transaction: the scope builds filters and opens nothing.
+  const m = forMerchant(db, merchantId);
   const customer = await resolveCustomer(db, merchantId, {
     platformCustomerId: facts.customer.id,
     email: facts.customer.email,
@@ -30,8 +32,7 @@ export async function recordOrder(
     landingUrl: facts.landingUrl ?? null,
     previousOrders: facts.customer.previousOrders ?? null,
   };
-  const values = {
-    merchantId,
+  return upsertOrder(m, {
     platformOrderId: facts.orderId,
     customerId: customer?.id ?? null,
     // A checkout without an email still matches invitations through the customer we know.
@@ -45,32 +46,9 @@ export async function recordOrder(
     signals,
     placedAt: facts.occurredAt,
     paidAt: options.paid ? facts.occurredAt : null,
-  };
-  const [row] = await db
-    .insert(orders)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [orders.merchantId, orders.platformOrderId],
-      set: {
-        customerId: sql`coalesce(${orders.customerId}, excluded.customer_id)`,
-        emailNormalized: sql`coalesce(${orders.emailNormalized}, excluded.email_normalized)`,
-        totalMinor: sql`excluded.total_minor`,
-        subtotalMinor: sql`excluded.subtotal_minor`,
-        currency: sql`excluded.currency`,
-        signals: sql`excluded.signals`,
-        placedAt: sql`coalesce(${orders.placedAt}, excluded.placed_at)`,
-        paidAt: sql`coalesce(${orders.paidAt}, excluded.paid_at)`,
-      },
-    })
-    .returning();
-  return row!;
+  });
 }
 
 export async function findOrder(db: Database, merchantId: string, platformOrderId: string) {
-  const [row] = await db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.merchantId, merchantId), eq(orders.platformOrderId, platformOrderId)))
-    .for('update');
-  return row ?? null;
+  return findOrderForUpdate(forMerchant(db, merchantId), platformOrderId);
 }
