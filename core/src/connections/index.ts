@@ -1,9 +1,14 @@
 // Platform connections: OAuth tokens sealed with AES-256-GCM before they touch the database.
 // The row's (merchant, platform) pair is the AAD, so a sealed token copied to another row fails.
-import { and, eq, sql } from 'drizzle-orm';
 import { decryptSecret, encryptSecret } from '../crypto/secrets.js';
 import type { Database } from '../db/client.js';
-import { platformConnections } from '../db/schema/index.js';
+import { forMerchant } from '../db/merchant-scope.js';
+import {
+  findConnectionOwner,
+  findConnectionRow,
+  updateConnectionStatus,
+  upsertConnection,
+} from './repository.js';
 
 export type Platform = 'shopify' | 'hubspot';
 
@@ -25,9 +30,9 @@ export type Connection = Omit<ConnectionInput, 'refreshToken'> & {
 const aad = (merchantId: string, platform: Platform) => `${merchantId}:${platform}`;
 
 export async function saveConnection(db: Database, key: Buffer, input: ConnectionInput): Promise<void> {
-  const context = aad(input.merchantId, input.platform);
+  const m = forMerchant(db, input.merchantId);
+  const context = aad(m.merchantId, input.platform);
   const values = {
-    merchantId: input.merchantId,
     platform: input.platform,
     externalAccountId: input.externalAccountId,
     accessTokenEnc: encryptSecret(key, input.accessToken, context),
@@ -36,13 +41,7 @@ export async function saveConnection(db: Database, key: Buffer, input: Connectio
     scopes: input.scopes ?? '',
     status: 'active' as const,
   };
-  await db
-    .insert(platformConnections)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [platformConnections.merchantId, platformConnections.platform],
-      set: { ...values, updatedAt: sql`now()` },
-    });
+  await m.transaction((tx) => upsertConnection(tx, values));
 }
 
 export async function loadConnection(
@@ -51,10 +50,7 @@ export async function loadConnection(
   merchantId: string,
   platform: Platform,
 ): Promise<Connection | null> {
-  const [row] = await db
-    .select()
-    .from(platformConnections)
-    .where(and(eq(platformConnections.merchantId, merchantId), eq(platformConnections.platform, platform)));
+  const row = await forMerchant(db, merchantId).transaction((m) => findConnectionRow(m, platform));
   if (!row) return null;
   const context = aad(merchantId, platform);
   return {
@@ -76,10 +72,7 @@ export async function markConnectionStatus(
   platform: Platform,
   status: Connection['status'],
 ): Promise<void> {
-  await db
-    .update(platformConnections)
-    .set({ status, updatedAt: sql`now()` })
-    .where(and(eq(platformConnections.merchantId, merchantId), eq(platformConnections.platform, platform)));
+  await forMerchant(db, merchantId).transaction((m) => updateConnectionStatus(m, platform, status));
 }
 
 /** The merchant a platform account (a HubSpot portal id, a Shopify domain) is connected to. */
@@ -88,14 +81,5 @@ export async function findConnectionByAccount(
   platform: Platform,
   externalAccountId: string,
 ): Promise<{ merchantId: string; status: Connection['status'] } | null> {
-  const [row] = await db
-    .select({ merchantId: platformConnections.merchantId, status: platformConnections.status })
-    .from(platformConnections)
-    .where(
-      and(
-        eq(platformConnections.platform, platform),
-        eq(platformConnections.externalAccountId, externalAccountId),
-      ),
-    );
-  return row ?? null;
+  return findConnectionOwner(db, platform, externalAccountId);
 }

@@ -1,10 +1,9 @@
 // The first step of every webhook after its signature check: store it once (unique on the
 // platform's event id) and announce it through the outbox in the same transaction.
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { inboundEvents } from '../db/schema/index.js';
 import { writeOutbox } from '../outbox/index.js';
+import { findInboundEventRow, insertInboundEvent } from './repository.js';
 
 export type IngestInput = {
   merchantId: string;
@@ -18,28 +17,25 @@ export async function ingestInboundEvent(
   db: Database,
   input: IngestInput,
 ): Promise<{ inboundEventId: string | null; duplicate: boolean }> {
-  return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
-    const [row] = await tx
-      .insert(inboundEvents)
-      .values({ ...input, payload: input.payload as object })
-      .onConflictDoNothing()
-      .returning({ id: inboundEvents.id });
-    if (!row) return { inboundEventId: null, duplicate: true };
-    await writeOutbox(tx, {
-      merchantId: input.merchantId,
+  return forMerchant(db, input.merchantId).transaction(async (m) => {
+    const { platform, externalId, topic, payload } = input;
+    const id = await insertInboundEvent(m, { platform, externalId, topic, payload: payload as object });
+    if (!id) return { inboundEventId: null, duplicate: true };
+    await writeOutbox(m.db, {
+      merchantId: m.merchantId,
       topic: 'inbound.received',
-      aggregateId: row.id,
-      payload: { inboundEventId: row.id },
+      aggregateId: id,
+      payload: { inboundEventId: id },
     });
-    return { inboundEventId: row.id, duplicate: false };
+    return { inboundEventId: id, duplicate: false };
   });
 }
 
-/** One stored inbound event, by id within its merchant (null when gone, e.g. purged). */
+/**
+ * One stored inbound event, by id within its merchant (null when gone, e.g. purged). The worker
+ * reads it once per event before processInboundEvent's own transaction, which locks and re-reads
+ * it confined: a transaction here too would add round trips to every event of the pipeline.
+ */
 export async function findInboundEvent(db: Database, merchantId: string, inboundEventId: string) {
-  const [row] = await db
-    .select()
-    .from(inboundEvents)
-    .where(and(eq(inboundEvents.merchantId, merchantId), eq(inboundEvents.id, inboundEventId)));
-  return row ?? null;
+  return findInboundEventRow(forMerchant(db, merchantId), inboundEventId);
 }

@@ -1,21 +1,26 @@
 // Worker -> core: turn one stored inbound event into engine changes, in one transaction with
 // marking it processed, so a crash mid-way leaves it to be processed again from scratch.
-import { and, eq, sql } from 'drizzle-orm';
 import { attributeOrder } from '../attribution/index.js';
 import type { EngineContext } from '../context.js';
 import { resolveCustomer } from '../customers/index.js';
-import type { Database } from '../db/client.js';
-import { forMerchant } from '../db/merchant-scope.js';
-import { inboundEvents, orderRefunds, orders } from '../db/schema/index.js';
-import { byId } from '../db/scoped.js';
+import { forMerchant, type MerchantScope } from '../db/merchant-scope.js';
 import { isDomainError } from '../errors.js';
 import { type DomainEvent, domainEventSchema, type OrderFacts } from '../events/index.js';
 import { uninstallMerchant } from '../merchants/index.js';
 import { recordOrder } from '../orders/index.js';
 import { applyPrivacyRequest, purgeMerchant } from '../privacy/index.js';
 import { reconcileOrderRewards } from '../rewards/index.js';
-
-type InboundRow = typeof inboundEvents.$inferSelect;
+import {
+  findOrderIdByPlatformId,
+  type InboundRow,
+  insertOrderRefund,
+  lockInboundEvent,
+  lockOrStubOrder,
+  markInboundEventInvalid,
+  markInboundEventProcessed,
+  recordInboundEventFailure,
+  recordOrderCancelled,
+} from './repository.js';
 
 /** Maps a stored platform payload onto engine events (the apps provide one per platform). */
 export type InboundMapper = (row: InboundRow) => DomainEvent[];
@@ -38,42 +43,29 @@ export async function processInboundEvent(
   input: { merchantId: string; inboundEventId: string },
   mappers: InboundMappers = {},
 ): Promise<ProcessResult> {
+  const m = forMerchant(ctx.db, input.merchantId);
   try {
-    return await applyInTransaction(ctx, input, mappers);
+    return await applyInTransaction(ctx, m, input.inboundEventId, mappers);
   } catch (error) {
     // The transaction rolled back; record what went wrong outside it so the row says why.
     // A domain error (other than RETRY_LATER) will fail the same way again: mark it failed.
+    // A lone statement, not a confined transaction (no extra round trips per event): its filter
+    // still keeps it to this merchant.
     const message = error instanceof Error ? error.message : String(error);
     const permanent = isDomainError(error) && error.code !== 'RETRY_LATER';
-    await ctx.db
-      .update(inboundEvents)
-      .set({
-        ...(permanent ? { status: 'failed' as const } : {}),
-        error: message.slice(0, 2000),
-        attempts: sql`${inboundEvents.attempts} + 1`,
-      })
-      .where(
-        and(
-          byId(inboundEvents, input.merchantId, input.inboundEventId),
-          eq(inboundEvents.status, 'received'),
-        ),
-      )
-      .catch(() => {});
+    await recordInboundEventFailure(m, input.inboundEventId, message, permanent).catch(() => {});
     throw error;
   }
 }
 
 async function applyInTransaction(
   ctx: EngineContext,
-  input: { merchantId: string; inboundEventId: string },
+  scope: MerchantScope,
+  inboundEventId: string,
   mappers: InboundMappers,
 ): Promise<ProcessResult> {
-  return forMerchant(ctx.db, input.merchantId).transaction(async ({ db }) => {
-    const [row] = await db
-      .select()
-      .from(inboundEvents)
-      .where(and(eq(inboundEvents.merchantId, input.merchantId), eq(inboundEvents.id, input.inboundEventId)))
-      .for('update');
+  return scope.transaction(async (m) => {
+    const row = await lockInboundEvent(m, inboundEventId);
     if (!row) return { status: 'missing' };
     if (row.status !== 'received') return { status: 'duplicate' };
     let events: DomainEvent[];
@@ -82,47 +74,28 @@ async function applyInTransaction(
     } catch (error) {
       // Bad input: keep the stored payload, say why, never retry it blindly.
       const message = error instanceof Error ? error.message : String(error);
-      await db
-        .update(inboundEvents)
-        .set({
-          status: 'failed',
-          error: message.slice(0, 2000),
-          attempts: sql`${inboundEvents.attempts} + 1`,
-        })
-        .where(byId(inboundEvents, row.merchantId, row.id));
+      await markInboundEventInvalid(m, row.id, message);
       return { status: 'invalid', error: message };
     }
-    for (const event of events) await applyEvent(ctx, db, row.merchantId, event);
+    for (const event of events) await applyEvent(ctx, m, event);
     // A redaction request itself names the person: once done, keep no copy of it.
     const erases = events.some((e) => e.type === 'CustomerPrivacyRequest' && e.kind === 'customer_redact');
-    await db
-      .update(inboundEvents)
-      .set({
-        status: 'processed',
-        processedAt: sql`now()`,
-        attempts: sql`${inboundEvents.attempts} + 1`,
-        ...(erases ? { payload: { redacted: true, redactedAt: new Date().toISOString() } } : {}),
-      })
-      .where(byId(inboundEvents, row.merchantId, row.id));
+    await markInboundEventProcessed(m, row.id, erases);
     return { status: 'processed' };
   });
 }
 
-async function applyEvent(
-  ctx: EngineContext,
-  db: Database,
-  merchantId: string,
-  event: DomainEvent,
-): Promise<void> {
+async function applyEvent(ctx: EngineContext, m: MerchantScope, event: DomainEvent): Promise<void> {
+  const { db, merchantId } = m;
   switch (event.type) {
     case 'OrderPlaced':
       await recordOrder(db, merchantId, event, { paid: false, ipHashSalt: ctx.ipHashSalt });
       return;
     case 'OrderPaid':
-      await onOrderPaid(ctx, db, merchantId, event);
+      await onOrderPaid(ctx, m, event);
       return;
     case 'DealWon':
-      await onOrderPaid(ctx, db, merchantId, {
+      await onOrderPaid(ctx, m, {
         orderId: `hubspot-deal:${event.dealId}`,
         occurredAt: event.occurredAt,
         customer: { email: event.contactEmails[0] ?? null },
@@ -136,32 +109,21 @@ async function applyEvent(
     case 'OrderRefunded': {
       // Lock (or create) the order row first: a refund racing its order's first recording then
       // waits for it, and whichever commits second sees the other and reconciles.
-      await lockOrStubOrder(db, merchantId, event.orderId);
-      const inserted = await db
-        .insert(orderRefunds)
-        .values({
-          merchantId,
-          platformOrderId: event.orderId,
-          platformRefundId: event.refundId,
-          amountMinor: event.amountMinor,
-          currency: event.currency,
-          occurredAt: event.occurredAt,
-        })
-        .onConflictDoNothing()
-        .returning({ id: orderRefunds.id });
-      if (inserted.length > 0) await reconcileKnownOrder(ctx, db, merchantId, event.orderId);
+      await lockOrStubOrder(m, event.orderId);
+      const inserted = await insertOrderRefund(m, {
+        platformOrderId: event.orderId,
+        platformRefundId: event.refundId,
+        amountMinor: event.amountMinor,
+        currency: event.currency,
+        occurredAt: event.occurredAt,
+      });
+      if (inserted) await reconcileKnownOrder(ctx, m, event.orderId);
       return;
     }
     case 'OrderCancelled': {
       // A cancellation may beat its order here: keep it on a stub row the order fills in later.
-      await db
-        .insert(orders)
-        .values({ merchantId, platformOrderId: event.orderId, cancelledAt: event.occurredAt })
-        .onConflictDoUpdate({
-          target: [orders.merchantId, orders.platformOrderId],
-          set: { cancelledAt: sql`coalesce(${orders.cancelledAt}, excluded.cancelled_at)` },
-        });
-      await reconcileKnownOrder(ctx, db, merchantId, event.orderId);
+      await recordOrderCancelled(m, event.orderId, event.occurredAt);
+      await reconcileKnownOrder(ctx, m, event.orderId);
       return;
     }
     case 'CustomerCreated':
@@ -188,28 +150,12 @@ async function applyEvent(
   }
 }
 
-async function onOrderPaid(ctx: EngineContext, db: Database, merchantId: string, facts: OrderFacts) {
-  const order = await recordOrder(db, merchantId, facts, { paid: true, ipHashSalt: ctx.ipHashSalt });
-  await attributeOrder(ctx, db, order);
+async function onOrderPaid(ctx: EngineContext, m: MerchantScope, facts: OrderFacts) {
+  const order = await recordOrder(m.db, m.merchantId, facts, { paid: true, ipHashSalt: ctx.ipHashSalt });
+  await attributeOrder(ctx, m.db, order);
 }
 
-/** Upserts an empty order row (filled in when the order arrives) and holds its row lock. */
-async function lockOrStubOrder(db: Database, merchantId: string, platformOrderId: string) {
-  await db
-    .insert(orders)
-    .values({ merchantId, platformOrderId })
-    .onConflictDoUpdate({ target: [orders.merchantId, orders.platformOrderId], set: { platformOrderId } });
-}
-
-async function reconcileKnownOrder(
-  ctx: EngineContext,
-  db: Database,
-  merchantId: string,
-  platformOrderId: string,
-) {
-  const [order] = await db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(and(eq(orders.merchantId, merchantId), eq(orders.platformOrderId, platformOrderId)));
-  if (order) await reconcileOrderRewards(ctx, db, merchantId, order.id);
+async function reconcileKnownOrder(ctx: EngineContext, m: MerchantScope, platformOrderId: string) {
+  const orderId = await findOrderIdByPlatformId(m, platformOrderId);
+  if (orderId) await reconcileOrderRewards(ctx, m.db, m.merchantId, orderId);
 }

@@ -1,5 +1,8 @@
+// Queries on merchants. The merchants row is the tenant itself (its id is the merchant id), so
+// scoped lookups filter on `id`; the lookups that find a merchant from outside are cross-merchant.
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { forMerchant, sameMerchant } from '../db/merchant-scope.js';
 import { merchants, platformConnections } from '../db/schema/index.js';
 
 export type MerchantRow = typeof merchants.$inferSelect;
@@ -9,6 +12,7 @@ export async function findMerchantByShopDomain(
   db: Database,
   shopDomain: string,
 ): Promise<MerchantRow | null> {
+  // Cross-merchant by design: the shop domain is how a request names its merchant.
   const [row] = await db.select().from(merchants).where(eq(merchants.shopDomain, shopDomain.toLowerCase()));
   return row ?? null;
 }
@@ -21,6 +25,7 @@ export type InstallShopInput = { shopDomain: string; name?: string; currency?: s
  */
 export async function installShopMerchant(db: Database, input: InstallShopInput): Promise<MerchantRow> {
   const shopDomain = input.shopDomain.toLowerCase();
+  // Cross-merchant by design: no merchant is in hand yet; the shop domain finds or creates it.
   const [row] = await db
     .insert(merchants)
     .values({ shopDomain, name: input.name ?? shopDomain, currency: input.currency ?? 'USD' })
@@ -32,12 +37,14 @@ export async function installShopMerchant(db: Database, input: InstallShopInput)
 
 /** app/uninstalled: the merchant's jobs stop (sweeps and issuers skip non-active merchants). */
 export async function markMerchantUninstalled(db: Database, merchantId: string): Promise<void> {
-  await db.update(merchants).set({ status: 'uninstalled' }).where(eq(merchants.id, merchantId));
+  await db.update(merchants).set({ status: 'uninstalled' }).where(forMerchant(db, merchantId).merchantRow);
 }
 
 export async function findMerchant(db: Database, merchantId: string): Promise<MerchantRow | null> {
-  const [row] = await db.select().from(merchants).where(eq(merchants.id, merchantId));
-  return row ?? null;
+  return forMerchant(db, merchantId).transaction(async (m) => {
+    const [row] = await m.db.select().from(merchants).where(m.merchantRow);
+    return row ?? null;
+  });
 }
 
 /**
@@ -49,13 +56,14 @@ export async function listShopifyMerchantsToReconcile(
   db: Database,
   filter: { merchantId?: string } = {},
 ): Promise<{ merchantId: string; shopDomain: string | null }[]> {
+  // Cross-merchant by design: the reconciliation sweep finds due work across all shops.
   return db
     .select({ merchantId: merchants.id, shopDomain: merchants.shopDomain })
     .from(merchants)
     .innerJoin(
       platformConnections,
       and(
-        eq(platformConnections.merchantId, merchants.id),
+        sameMerchant(platformConnections.merchantId, merchants.id),
         eq(platformConnections.platform, 'shopify'),
         eq(platformConnections.status, 'active'),
       ),
@@ -63,7 +71,7 @@ export async function listShopifyMerchantsToReconcile(
     .where(
       and(
         eq(merchants.status, 'active'),
-        filter.merchantId ? eq(merchants.id, filter.merchantId) : undefined,
+        filter.merchantId ? forMerchant(db, filter.merchantId).merchantRow : undefined,
       ),
     )
     .orderBy(asc(merchants.createdAt), asc(merchants.id));

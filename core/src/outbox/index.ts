@@ -1,8 +1,9 @@
 // The transactional outbox: a row written with the change it announces, relayed to a queue later.
 // A relay that fails (Redis down) rolls back and the rows stay for the next attempt.
-import { and, asc, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { outbox } from '../db/schema/index.js';
+import { claimUnrelayedOutbox, insertOutboxRows, markOutboxRelayed, type OutboxRow } from './repository.js';
+
+export { countPendingOutbox, type OutboxRow, purgeRelayedOutbox } from './repository.js';
 
 export const outboxTopics = [
   'inbound.received',
@@ -28,11 +29,8 @@ export type OutboxMessage = {
   payload: Record<string, unknown>;
 };
 
-export type OutboxRow = typeof outbox.$inferSelect;
-
 export async function writeOutbox(db: Database, messages: OutboxMessage | OutboxMessage[]): Promise<void> {
-  const rows = Array.isArray(messages) ? messages : [messages];
-  if (rows.length > 0) await db.insert(outbox).values(rows);
+  await insertOutboxRows(db, Array.isArray(messages) ? messages : [messages]);
 }
 
 /**
@@ -44,42 +42,15 @@ export async function relayOutbox(
   publish: (rows: OutboxRow[]) => Promise<void>,
   limit = 500,
 ): Promise<number> {
+  // Cross-merchant by design: one relay serves every shop, on the owner connection.
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(outbox)
-      .where(and(isNull(outbox.relayedAt), lte(outbox.availableAt, sql`now()`)))
-      .orderBy(asc(outbox.id))
-      .limit(limit)
-      .for('update', { skipLocked: true });
+    const rows = await claimUnrelayedOutbox(tx, limit);
     if (rows.length === 0) return 0;
     await publish(rows);
-    await tx
-      .update(outbox)
-      .set({ relayedAt: sql`now()` })
-      .where(
-        inArray(
-          outbox.id,
-          rows.map((r) => r.id),
-        ),
-      );
+    await markOutboxRelayed(
+      tx,
+      rows.map((r) => r.id),
+    );
     return rows.length;
   });
-}
-
-export async function countPendingOutbox(db: Database): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(outbox)
-    .where(isNull(outbox.relayedAt));
-  return row?.n ?? 0;
-}
-
-/** Retention: deletes relayed rows older than `before`; returns how many. */
-export async function purgeRelayedOutbox(db: Database, before: Date): Promise<number> {
-  const deleted = await db
-    .delete(outbox)
-    .where(and(isNotNull(outbox.relayedAt), lt(outbox.relayedAt, before)))
-    .returning({ id: outbox.id });
-  return deleted.length;
 }

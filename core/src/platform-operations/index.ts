@@ -1,10 +1,15 @@
 // Exactly-once calls to platforms that have no idempotency key of their own. The row is written
 // (committed) before the call; after a crash the retry finds it 'started' and must look on the
 // platform before calling again. A platform ref can be claimed by one operation only (unique).
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { platformOperations } from '../db/schema/index.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import { isUniqueViolation } from '../db/scoped.js';
+import {
+  bumpPlatformOperationAttempts,
+  findOwnedPlatformRefs,
+  insertPlatformOperation,
+  markPlatformOperationSucceeded,
+} from './repository.js';
 
 export type PlatformOperationKey = {
   merchantId: string;
@@ -18,30 +23,19 @@ export type OperationState =
   | { state: 'in_doubt'; startedAt: Date; attempts: number }
   | { state: 'succeeded'; platformRef: string | null; result: unknown };
 
-const where = (key: PlatformOperationKey) =>
-  and(
-    eq(platformOperations.merchantId, key.merchantId),
-    eq(platformOperations.platform, key.platform),
-    eq(platformOperations.idempotencyKey, key.idempotencyKey),
-  );
-
 /** Records an attempt and says whether an earlier one exists and how it ended. */
 export async function beginPlatformOperation(
   db: Database,
   key: PlatformOperationKey & { operation: string },
 ): Promise<OperationState> {
-  const inserted = await db
-    .insert(platformOperations)
-    .values(key)
-    .onConflictDoNothing()
-    .returning({ id: platformOperations.id });
-  if (inserted.length > 0) return { state: 'new' };
-  const [row] = await db
-    .update(platformOperations)
-    .set({ attempts: sql`${platformOperations.attempts} + 1` })
-    .where(where(key))
-    .returning();
-  if (!row) throw new Error(`Platform operation ${key.idempotencyKey} vanished`);
+  // Its own transaction, committed before the call is made (that is the point of the journal).
+  const row = await forMerchant(db, key.merchantId).transaction(async (m) => {
+    if (await insertPlatformOperation(m, key)) return null;
+    const existing = await bumpPlatformOperationAttempts(m, key);
+    if (!existing) throw new Error(`Platform operation ${key.idempotencyKey} vanished`);
+    return existing;
+  });
+  if (!row) return { state: 'new' };
   if (row.status === 'succeeded')
     return { state: 'succeeded', platformRef: row.platformRef, result: row.result };
   return { state: 'in_doubt', startedAt: row.startedAt, attempts: row.attempts };
@@ -55,10 +49,10 @@ export async function completePlatformOperation(
   result: unknown = null,
 ): Promise<boolean> {
   try {
-    await db
-      .update(platformOperations)
-      .set({ status: 'succeeded', platformRef, result, completedAt: sql`now()` })
-      .where(where(key));
+    // The unique violation rolls this (sub)transaction back before it is caught here.
+    await forMerchant(db, key.merchantId).transaction((m) =>
+      markPlatformOperationSucceeded(m, key, platformRef, result),
+    );
     return true;
   } catch (error) {
     if (isUniqueViolation(error)) return false;
@@ -74,15 +68,8 @@ export async function claimedPlatformRefs(
   refs: string[],
 ): Promise<Set<string>> {
   if (refs.length === 0) return new Set();
-  const rows = await db
-    .select({ ref: platformOperations.platformRef })
-    .from(platformOperations)
-    .where(
-      and(
-        eq(platformOperations.merchantId, merchantId),
-        eq(platformOperations.platform, platform),
-        inArray(platformOperations.platformRef, refs),
-      ),
-    );
-  return new Set(rows.map((r) => r.ref).filter((r): r is string => r !== null));
+  const owned = await forMerchant(db, merchantId).transaction((m) =>
+    findOwnedPlatformRefs(m, platform, refs),
+  );
+  return new Set(owned);
 }

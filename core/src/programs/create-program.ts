@@ -1,8 +1,8 @@
 import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { programs, programVersions } from '../db/schema/index.js';
 import { DomainError, fieldErrorsOf } from '../errors.js';
+import { insertProgram, insertProgramVersion } from './repository.js';
 import { type ProgramRules, type ProgramRulesInput, programRulesSchema } from './rules.js';
 
 export type CreateProgramInput = {
@@ -28,30 +28,23 @@ export function parseRules(rules: unknown): ProgramRules {
 /** Creates a program with its first immutable version, audited. */
 export async function createProgram(db: Database, input: CreateProgramInput) {
   const rules = parseRules(input.rules);
-  return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
-    const [program] = await tx
-      .insert(programs)
-      .values({ merchantId: input.merchantId, name: input.name })
-      .returning();
-    const [version] = await tx
-      .insert(programVersions)
-      .values({
-        merchantId: input.merchantId,
-        programId: program!.id,
-        version: 1,
-        rules,
-        createdBy: input.actor,
-        ...(input.effectiveFrom ? { effectiveFrom: input.effectiveFrom } : {}),
-      })
-      .returning();
-    await recordAudit(tx, {
-      merchantId: input.merchantId,
+  return forMerchant(db, input.merchantId).transaction(async (m) => {
+    const program = await insertProgram(m, input.name);
+    const version = await insertProgramVersion(m, {
+      programId: program.id,
+      version: 1,
+      rules,
+      createdBy: input.actor,
+      ...(input.effectiveFrom ? { effectiveFrom: input.effectiveFrom } : {}),
+    });
+    await recordAudit(m.db, {
+      merchantId: m.merchantId,
       actor: input.actor,
       action: 'program.created',
       subjectType: 'program',
-      subjectId: program!.id,
+      subjectId: program.id,
       after: { name: input.name, version: 1, rules },
     });
-    return { programId: program!.id, versionId: version!.id };
+    return { programId: program.id, versionId: version.id };
   });
 }

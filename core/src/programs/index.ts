@@ -1,6 +1,14 @@
 export * from './create-program.js';
 export * from './find-any-program-id.js';
 export * from './publish-program-version.js';
-export * from './repository.js';
+// The repository's scoped queries stay inside programs/: only these are its public face.
+export {
+  findActiveProgramId,
+  findVersionById,
+  findVersionInForce,
+  loadProgramBook,
+  type ProgramBook,
+  type ProgramVersion,
+} from './repository.js';
 export * from './reward-rules.js';
 export * from './rules.js';

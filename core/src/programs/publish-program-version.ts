@@ -1,10 +1,10 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { programs, programVersions } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { parseRules } from './create-program.js';
+import { findLatestVersion, insertProgramVersion, lockProgram } from './repository.js';
 import type { ProgramRulesInput } from './rules.js';
 
 export type PublishProgramVersionInput = {
@@ -18,35 +18,20 @@ export type PublishProgramVersionInput = {
 /** A rules change is a new version; referrals keep the version in force when their friend arrived. */
 export async function publishProgramVersion(db: Database, input: PublishProgramVersionInput) {
   const rules = parseRules(input.rules);
-  return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
-    const [program] = await tx
-      .select({ id: programs.id })
-      .from(programs)
-      .where(and(eq(programs.merchantId, input.merchantId), eq(programs.id, input.programId)))
-      .for('update');
+  return forMerchant(db, input.merchantId).transaction(async (m) => {
+    const program = await lockProgram(m, input.programId);
     if (!program) throw new DomainError('NOT_FOUND', `Program ${input.programId} not found.`);
-    const [previous] = await tx
-      .select()
-      .from(programVersions)
-      .where(
-        and(eq(programVersions.merchantId, input.merchantId), eq(programVersions.programId, input.programId)),
-      )
-      .orderBy(desc(programVersions.version))
-      .limit(1);
+    const previous = await findLatestVersion(m, input.programId);
     const version = (previous?.version ?? 0) + 1;
-    const [row] = await tx
-      .insert(programVersions)
-      .values({
-        merchantId: input.merchantId,
-        programId: input.programId,
-        version,
-        rules,
-        createdBy: input.actor,
-        effectiveFrom: input.effectiveFrom ?? sql`now()`,
-      })
-      .returning();
-    await recordAudit(tx, {
-      merchantId: input.merchantId,
+    const row = await insertProgramVersion(m, {
+      programId: input.programId,
+      version,
+      rules,
+      createdBy: input.actor,
+      effectiveFrom: input.effectiveFrom ?? sql`now()`,
+    });
+    await recordAudit(m.db, {
+      merchantId: m.merchantId,
       actor: input.actor,
       action: 'program.version_published',
       subjectType: 'program',
@@ -54,6 +39,6 @@ export async function publishProgramVersion(db: Database, input: PublishProgramV
       before: previous ? { version: previous.version, rules: previous.rules } : null,
       after: { version, rules },
     });
-    return { versionId: row!.id, version };
+    return { versionId: row.id, version };
   });
 }

@@ -1,5 +1,7 @@
-import { and, desc, eq, lte } from 'drizzle-orm';
+// Queries on programmes and their versions; every one stays inside the merchant's scope.
+import { and, desc, eq, lte, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { forMerchant, type MerchantScope } from '../db/merchant-scope.js';
 import { programs, programVersions } from '../db/schema/index.js';
 import { DomainError } from '../errors.js';
 import { type ProgramRules, programRulesSchema } from './rules.js';
@@ -12,7 +14,9 @@ export type ProgramVersion = {
   effectiveFrom: Date;
 };
 
-const toVersion = (row: typeof programVersions.$inferSelect): ProgramVersion => ({
+type ProgramVersionRow = typeof programVersions.$inferSelect;
+
+const toVersion = (row: ProgramVersionRow): ProgramVersion => ({
   id: row.id,
   programId: row.programId,
   version: row.version,
@@ -27,41 +31,43 @@ export async function findVersionInForce(
   programId: string,
   at: Date,
 ): Promise<ProgramVersion> {
-  const scope = and(eq(programVersions.merchantId, merchantId), eq(programVersions.programId, programId));
-  const [row] = await db
-    .select()
-    .from(programVersions)
-    .where(and(scope, lte(programVersions.effectiveFrom, at)))
-    .orderBy(desc(programVersions.version))
-    .limit(1);
-  if (row) return toVersion(row);
-  const [first] = await db
-    .select()
-    .from(programVersions)
-    .where(scope)
-    .orderBy(programVersions.version)
-    .limit(1);
-  if (!first) throw new DomainError('NOT_FOUND', `Program ${programId} has no version.`);
-  return toVersion(first);
+  return forMerchant(db, merchantId).transaction(async (m) => {
+    const scope = m.where(programVersions, eq(programVersions.programId, programId));
+    const [row] = await m.db
+      .select()
+      .from(programVersions)
+      .where(and(scope, lte(programVersions.effectiveFrom, at)))
+      .orderBy(desc(programVersions.version))
+      .limit(1);
+    if (row) return toVersion(row);
+    const [first] = await m.db
+      .select()
+      .from(programVersions)
+      .where(scope)
+      .orderBy(programVersions.version)
+      .limit(1);
+    if (!first) throw new DomainError('NOT_FOUND', `Program ${programId} has no version.`);
+    return toVersion(first);
+  });
 }
 
 export async function findVersionById(db: Database, merchantId: string, id: string): Promise<ProgramVersion> {
-  const [row] = await db
-    .select()
-    .from(programVersions)
-    .where(and(eq(programVersions.merchantId, merchantId), eq(programVersions.id, id)));
+  const m = forMerchant(db, merchantId);
+  const [row] = await m.db.select().from(programVersions).where(m.byId(programVersions, id));
   if (!row) throw new DomainError('NOT_FOUND', `Program version ${id} not found.`);
   return toVersion(row);
 }
 
 export async function findActiveProgramId(db: Database, merchantId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ id: programs.id })
-    .from(programs)
-    .where(and(eq(programs.merchantId, merchantId), eq(programs.status, 'active')))
-    .orderBy(programs.createdAt)
-    .limit(1);
-  return row?.id ?? null;
+  return forMerchant(db, merchantId).transaction(async (m) => {
+    const [row] = await m.db
+      .select({ id: programs.id })
+      .from(programs)
+      .where(m.where(programs, eq(programs.status, 'active')))
+      .orderBy(programs.createdAt)
+      .limit(1);
+    return row?.id ?? null;
+  });
 }
 
 /** Every program version of a merchant, loaded in one query, for many in-force look-ups. */
@@ -71,11 +77,12 @@ export type ProgramBook = {
 };
 
 export async function loadProgramBook(db: Database, merchantId: string): Promise<ProgramBook> {
-  const rows = await db
+  const m = forMerchant(db, merchantId);
+  const rows = await m.db
     .select({ version: programVersions, status: programs.status, createdAt: programs.createdAt })
     .from(programVersions)
     .innerJoin(programs, eq(programs.id, programVersions.programId))
-    .where(eq(programVersions.merchantId, merchantId))
+    .where(m.where(programVersions))
     .orderBy(programs.createdAt, programVersions.version);
   const byProgram = new Map<string, ProgramVersion[]>();
   let activeProgramId: string | null = null;
@@ -94,4 +101,55 @@ export async function loadProgramBook(db: Database, merchantId: string): Promise
       return effective.at(-1) ?? versions[0]!;
     },
   };
+}
+
+/** Some programme of the merchant, active or not. */
+export async function findSomeProgramId(m: MerchantScope): Promise<string | null> {
+  const [row] = await m.db.select({ id: programs.id }).from(programs).where(m.where(programs));
+  return row?.id ?? null;
+}
+
+/** The programme row, locked: version numbers are handed out one publisher at a time. */
+export async function lockProgram(m: MerchantScope, programId: string): Promise<{ id: string } | undefined> {
+  const [row] = await m.db
+    .select({ id: programs.id })
+    .from(programs)
+    .where(m.byId(programs, programId))
+    .for('update');
+  return row;
+}
+
+/** The programme's highest-numbered version (not necessarily the one in force). */
+export async function findLatestVersion(
+  m: MerchantScope,
+  programId: string,
+): Promise<ProgramVersionRow | undefined> {
+  const [row] = await m.db
+    .select()
+    .from(programVersions)
+    .where(m.where(programVersions, eq(programVersions.programId, programId)))
+    .orderBy(desc(programVersions.version))
+    .limit(1);
+  return row;
+}
+
+export async function insertProgram(m: MerchantScope, name: string): Promise<typeof programs.$inferSelect> {
+  const [row] = await m.db.insert(programs).values({ merchantId: m.merchantId, name }).returning();
+  return row!;
+}
+
+/** `effectiveFrom` may be SQL (`now()`): the database's clock, as the column default is. */
+export type NewProgramVersion = Omit<typeof programVersions.$inferInsert, 'merchantId' | 'effectiveFrom'> & {
+  effectiveFrom?: Date | SQL;
+};
+
+export async function insertProgramVersion(
+  m: MerchantScope,
+  values: NewProgramVersion,
+): Promise<ProgramVersionRow> {
+  const [row] = await m.db
+    .insert(programVersions)
+    .values({ ...values, merchantId: m.merchantId })
+    .returning();
+  return row!;
 }

@@ -1,10 +1,9 @@
 // Qualify: eligibility and fraud decide approve / review / reject, using the program version the
 // referral is judged by. Approved referrals get their rewards granted in the same transaction.
-import { and, eq, gte, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { EngineContext } from '../context.js';
 import type { Database } from '../db/client.js';
-import { advocates, customers, orders, referrals } from '../db/schema/index.js';
-import { byId } from '../db/scoped.js';
+import { forMerchant, type MerchantScope } from '../db/merchant-scope.js';
+import type { referrals } from '../db/schema/index.js';
 import { evaluateFraud, type FraudContext } from '../fraud/index.js';
 import { emailDomain } from '../identity/index.js';
 import type { OrderRow, OrderSignals } from '../orders/index.js';
@@ -12,6 +11,12 @@ import type { ProgramVersion } from '../programs/index.js';
 import type { ReferralStatus } from '../referrals/index.js';
 import { moveReferral } from '../referrals/index.js';
 import { grantRewards } from '../rewards/index.js';
+import {
+  countRecentReferrals,
+  findAdvocateIdentity,
+  hasEarlierOrderBySamePerson,
+  listCustomerOrderSignals,
+} from './repository.js';
 
 type ReferralRow = typeof referrals.$inferSelect;
 
@@ -25,13 +30,14 @@ export async function qualifyReferral(
   const { referral, order, version } = input;
   const rules = version.rules;
   const notes: string[] = [`Judged by program version ${version.version}.`];
-  const failures = await checkEligibility(db, order, rules.eligibility);
+  const m = forMerchant(db, referral.merchantId);
+  const failures = await checkEligibility(m, order, rules.eligibility);
   if (failures.length > 0) {
     await moveReferral(db, referral, 'rejected', { qualification: [...notes, ...failures] });
     return 'rejected';
   }
   notes.push('Eligible: new customer and minimum order checks passed.');
-  const fraud = evaluateFraud(await loadFraudContext(db, referral, order), rules.fraud);
+  const fraud = evaluateFraud(await loadFraudContext(m, referral, order), rules.fraud);
   const risk = { riskScore: fraud.score, riskFindings: fraud.findings };
   if (fraud.decision === 'reject') {
     notes.push(`Rejected: risk score ${fraud.score} >= ${rules.fraud.rejectAt}.`);
@@ -50,7 +56,7 @@ export async function qualifyReferral(
 }
 
 async function checkEligibility(
-  db: Database,
+  m: MerchantScope,
   order: OrderRow,
   eligibility: ProgramVersion['rules']['eligibility'],
 ): Promise<string[]> {
@@ -65,57 +71,21 @@ async function checkEligibility(
     if ((signals.previousOrders ?? 0) > 0) {
       failures.push(`Not a new customer: the platform reports ${signals.previousOrders} earlier order(s).`);
     } else if (order.customerId || order.emailNormalized) {
-      const same = or(
-        order.customerId ? eq(orders.customerId, order.customerId) : sql`false`,
-        order.emailNormalized ? eq(orders.emailNormalized, order.emailNormalized) : sql`false`,
-      );
-      const [earlier] = await db
-        .select({ id: orders.id })
-        .from(orders)
-        .where(
-          and(
-            eq(orders.merchantId, order.merchantId),
-            ne(orders.id, order.id),
-            same,
-            lt(orders.placedAt, order.placedAt ?? new Date()),
-          ),
-        )
-        .limit(1);
-      if (earlier) failures.push('Not a new customer: an earlier order from the same person is on record.');
+      if (await hasEarlierOrderBySamePerson(m, order))
+        failures.push('Not a new customer: an earlier order from the same person is on record.');
     }
   }
   return failures;
 }
 
-async function loadFraudContext(db: Database, referral: ReferralRow, order: OrderRow): Promise<FraudContext> {
-  const [advocate] = await db
-    .select({ customerId: advocates.customerId, emailNormalized: customers.emailNormalized })
-    .from(advocates)
-    .innerJoin(customers, eq(customers.id, advocates.customerId))
-    .where(byId(advocates, referral.merchantId, referral.advocateId));
-  const ownOrders = await db
-    .select({ signals: orders.signals })
-    .from(orders)
-    .where(and(eq(orders.merchantId, order.merchantId), eq(orders.customerId, advocate!.customerId)))
-    .limit(50);
-  const own = ownOrders.map((o) => o.signals as OrderSignals);
-  const orderAt = order.placedAt ?? new Date();
-  const hourAgo = new Date(orderAt.getTime() - 3_600_000).toISOString();
-  const [velocity] = await db
-    .select({
-      lastHour: sql<number>`(count(*) filter (where ${orders.placedAt} >= ${hourAgo}))::int`,
-      lastDay: sql<number>`count(*)::int`,
-    })
-    .from(referrals)
-    .innerJoin(orders, eq(orders.id, referrals.orderId))
-    .where(
-      and(
-        eq(referrals.merchantId, order.merchantId),
-        eq(referrals.advocateId, referral.advocateId),
-        gte(orders.placedAt, new Date(orderAt.getTime() - 86_400_000)),
-        lte(orders.placedAt, orderAt),
-      ),
-    );
+async function loadFraudContext(
+  m: MerchantScope,
+  referral: ReferralRow,
+  order: OrderRow,
+): Promise<FraudContext> {
+  const advocate = await findAdvocateIdentity(m, referral.advocateId);
+  const own = (await listCustomerOrderSignals(m, advocate!.customerId)) as OrderSignals[];
+  const velocity = await countRecentReferrals(m, referral.advocateId, order.placedAt ?? new Date());
   const signals = order.signals as OrderSignals;
   const distinct = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
   return {
@@ -134,6 +104,6 @@ async function loadFraudContext(db: Database, referral: ReferralRow, order: Orde
       ipHash: signals.ipHash,
       visitorId: signals.visitorId,
     },
-    velocity: { referralsLastHour: velocity?.lastHour ?? 0, referralsLastDay: velocity?.lastDay ?? 0 },
+    velocity: { referralsLastHour: velocity.lastHour, referralsLastDay: velocity.lastDay },
   };
 }

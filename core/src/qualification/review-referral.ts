@@ -1,14 +1,12 @@
 // A marketer's verdict on a referral held for review: approve grants its rewards, reject ends it.
-import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/index.js';
 import type { EngineContext } from '../context.js';
 import { forMerchant } from '../db/merchant-scope.js';
-import { orders, referrals } from '../db/schema/index.js';
-import { byId } from '../db/scoped.js';
 import { DomainError } from '../errors.js';
 import { findVersionById } from '../programs/index.js';
 import { moveReferral } from '../referrals/index.js';
 import { grantRewards } from '../rewards/index.js';
+import { findOrderForUpdateById, findReferralForUpdate, findReferralOrderId } from './repository.js';
 
 export type ReviewReferralInput = {
   merchantId: string;
@@ -19,29 +17,19 @@ export type ReviewReferralInput = {
 };
 
 export async function reviewReferral(ctx: EngineContext, input: ReviewReferralInput): Promise<void> {
-  await forMerchant(ctx.db, input.merchantId).transaction(async ({ db }) => {
+  await forMerchant(ctx.db, input.merchantId).transaction(async (m) => {
+    const { db } = m;
     // Lock order everywhere: order, then referral, then rewards (reconcile takes the same path).
-    const [target] = await db
-      .select({ orderId: referrals.orderId })
-      .from(referrals)
-      .where(and(eq(referrals.merchantId, input.merchantId), eq(referrals.id, input.referralId)));
-    if (!target) throw new DomainError('NOT_FOUND', `Referral ${input.referralId} not found.`);
-    const [order] = await db
-      .select()
-      .from(orders)
-      .where(byId(orders, input.merchantId, target.orderId))
-      .for('update');
-    const [referral] = await db
-      .select()
-      .from(referrals)
-      .where(byId(referrals, input.merchantId, input.referralId))
-      .for('update');
+    const orderId = await findReferralOrderId(m, input.referralId);
+    if (!orderId) throw new DomainError('NOT_FOUND', `Referral ${input.referralId} not found.`);
+    const order = await findOrderForUpdateById(m, orderId);
+    const referral = await findReferralForUpdate(m, input.referralId);
     if (!referral || !order) throw new DomainError('NOT_FOUND', `Referral ${input.referralId} not found.`);
     const to = input.verdict === 'approve' ? 'approved' : 'rejected';
     const line = `${to === 'approved' ? 'Approved' : 'Rejected'} by ${input.actor}${input.note ? `: ${input.note}` : '.'}`;
     await moveReferral(db, referral, to, { qualification: [...(referral.qualification as string[]), line] });
     await recordAudit(db, {
-      merchantId: input.merchantId,
+      merchantId: m.merchantId,
       actor: input.actor,
       action: `referral.${input.verdict}d`,
       subjectType: 'referral',
@@ -50,7 +38,7 @@ export async function reviewReferral(ctx: EngineContext, input: ReviewReferralIn
       after: { status: to, note: input.note ?? null },
     });
     if (to === 'approved') {
-      const version = await findVersionById(db, input.merchantId, referral.programVersionId);
+      const version = await findVersionById(db, m.merchantId, referral.programVersionId);
       await grantRewards(ctx, db, {
         referral: { ...referral, status: 'approved', updatedAt: new Date() },
         order,
