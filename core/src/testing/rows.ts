@@ -5,6 +5,7 @@
 import { and, eq, getTableColumns, getTableName, is, isNull, like, type SQL, sql } from 'drizzle-orm';
 import { type PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
 import * as schema from '../db/schema/index.js';
 
 type Schema = typeof schema;
@@ -109,8 +110,8 @@ export async function ledgerTransactionsWithKeySuffix(
     .select()
     .from(ledgerTransactions)
     .where(
-      and(
-        eq(ledgerTransactions.merchantId, merchantId),
+      forMerchant(db, merchantId).where(
+        ledgerTransactions,
         like(ledgerTransactions.idempotencyKey, `%${suffix}`),
       ),
     );
@@ -123,7 +124,7 @@ export async function referralsWithOrderIds(db: Database, merchantId: string) {
     .select({ advocateId: referrals.advocateId, orderId: orders.platformOrderId })
     .from(referrals)
     .innerJoin(orders, eq(orders.id, referrals.orderId))
-    .where(eq(referrals.merchantId, merchantId));
+    .where(forMerchant(db, merchantId).where(referrals));
 }
 
 /** Each of the merchant's rows in these tables as JSON text (row_to_json), table by table. */
