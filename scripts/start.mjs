@@ -93,6 +93,7 @@ const servers = [
       platform: shopify.platform,
       clickWriter,
       hubspotAppUrl: hubspotEnv.HUBSPOT_APP_URL,
+      sandbox: shopify.sandbox?.bridge,
     }),
     shopifyEnv.SHOPIFY_APP_PORT,
     'shopify',
@@ -113,8 +114,10 @@ const servers = [
     'hubspot',
   ),
 ];
-if (shopify.sandbox)
+if (shopify.sandbox) {
+  logger.info({ admin: shopify.sandbox.adminUrl }, 'sandbox: open the admin (marketers start here)');
   logger.info({ link: shopify.sandbox.referralLink }, 'sandbox: try the demo referral link');
+}
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT']) {

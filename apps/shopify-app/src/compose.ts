@@ -10,6 +10,7 @@ import {
 } from '@referrals/core';
 import { type ShopifyEmulator, startShopifyEmulator } from '@referrals/shopify-emulator';
 import type { Logger } from 'pino';
+import type { SandboxBridge } from './admin/shell.js';
 import type { ShopifyEnv } from './env.js';
 import { createShopifyPlatform, type ShopifyPlatform } from './shopify/platform.js';
 
@@ -19,7 +20,15 @@ export type ShopifySide = {
   platform: ShopifyPlatform;
   /** Verifies webhook HMACs (the emulator's secret in the sandbox). */
   apiSecret: string;
-  sandbox: { emulator: ShopifyEmulator; shop: string; merchantId: string; referralLink: string } | null;
+  sandbox: {
+    emulator: ShopifyEmulator;
+    shop: string;
+    merchantId: string;
+    referralLink: string;
+    /** The admin's URL, opened standalone through the App Bridge stand-in. */
+    adminUrl: string;
+    bridge: SandboxBridge;
+  } | null;
   close(): Promise<void>;
 };
 
@@ -68,6 +77,8 @@ export async function composeShopify(
       shop: SANDBOX_SHOP,
       merchantId: merchant.id,
       referralLink: `${env.SHOPIFY_APP_URL}/r/${code}?shop=${SANDBOX_SHOP}`,
+      adminUrl: `${env.SHOPIFY_APP_URL}/admin?shop=${SANDBOX_SHOP}`,
+      bridge: { shop: SANDBOX_SHOP, sessionToken: (shop) => emulator.sessionToken(shop) },
     },
     close: () => emulator.close(),
   };

@@ -27,11 +27,14 @@ const app = createShopifyApp({
   platform: shopify.platform,
   clickWriter,
   hubspotAppUrl: env.HUBSPOT_APP_URL,
+  sandbox: shopify.sandbox?.bridge,
 });
 const server = app.listen(env.SHOPIFY_APP_PORT, () => {
   logger.info({ port: env.SHOPIFY_APP_PORT }, 'shopify app listening');
-  if (shopify.sandbox)
+  if (shopify.sandbox) {
+    logger.info({ admin: shopify.sandbox.adminUrl }, 'sandbox: open the admin');
     logger.info({ link: shopify.sandbox.referralLink }, 'sandbox: try the demo referral link');
+  }
 });
 process.once('SIGTERM', () =>
   server.close(async () => {

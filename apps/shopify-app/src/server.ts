@@ -5,7 +5,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { adminApiRouter } from './admin/routes.js';
 import { requireSessionToken } from './admin/session-token.js';
-import { adminShellRouter } from './admin/shell.js';
+import { adminShellRouter, type SandboxBridge } from './admin/shell.js';
 import { errorHandler } from './error-handler.js';
 import { type ReferralLinkDeps, referralLinkRouter } from './links/index.js';
 import { proxyRouter } from './proxy/index.js';
@@ -21,6 +21,8 @@ export type ShopifyAppDeps = {
   clickWriter?: ClickWriter | undefined;
   /** The HubSpot app's public URL, for "Connect HubSpot" in the admin. */
   hubspotAppUrl?: string | undefined;
+  /** Sandbox mode only: the App Bridge stand-in that lets the admin open standalone. */
+  sandbox?: SandboxBridge | undefined;
   /** Referral-link options (cache TTL, per-client rate limit). */
   links?: Partial<Pick<ReferralLinkDeps, 'cacheTtlMs' | 'rateLimit'>>;
 };
@@ -57,7 +59,7 @@ export function createShopifyApp(deps: ShopifyAppDeps): Express {
     );
   }
   if (platform) {
-    app.use(adminShellRouter({ apiKey: platform.config.apiKey }));
+    app.use(adminShellRouter({ apiKey: platform.config.apiKey, sandbox: deps.sandbox }));
     app.use(
       '/api',
       express.json({ limit: '64kb' }),

@@ -1,7 +1,6 @@
 // /api/* - the embedded admin's API. Every route runs after requireSessionToken and reads only
 // the merchant the session token names.
 import {
-  type Database,
   explainOrder,
   listPrivacyRequests,
   listRecentReferrals,
@@ -10,14 +9,14 @@ import {
 } from '@referrals/core';
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import type { AdminApiDeps } from './api/deps.js';
+import { programsApi } from './api/programs.js';
+import { referralsApi } from './api/referrals.js';
+import { rewardsApi } from './api/rewards.js';
+import { settingsApi } from './api/settings.js';
 import { currentMerchant } from './session-token.js';
 
-export type AdminApiDeps = {
-  db: Database;
-  encryptionKey: Buffer;
-  /** The HubSpot app's public URL ("Connect HubSpot" starts there). */
-  hubspotAppUrl?: string | undefined;
-};
+export type { AdminApiDeps } from './api/deps.js';
 
 const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
@@ -80,5 +79,9 @@ export function adminApiRouter(deps: AdminApiDeps): Router {
     res.json({ url: `${base}/hubspot/connect?state=${encodeURIComponent(state)}` });
   });
 
+  router.use(programsApi(deps));
+  router.use(referralsApi(deps));
+  router.use(rewardsApi(deps));
+  router.use(settingsApi(deps));
   return router;
 }

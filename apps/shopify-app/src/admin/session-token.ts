@@ -19,6 +19,9 @@ export type SessionTokenDeps = {
 /** The merchant an authenticated admin request acts for. */
 export const currentMerchant = (res: Response): MerchantRow => res.locals.merchant as MerchantRow;
 
+/** Who made the request, for the audit log: the session token's staff member (`sub`). */
+export const currentStaff = (res: Response): string => `staff:${String(res.locals.staff ?? 'unknown')}`;
+
 function unauthorized(res: Response, reason: string): void {
   // App Bridge fetches a fresh session token and retries once when it sees this header.
   res.setHeader('X-Shopify-Retry-Invalid-Session-Request', '1');
@@ -35,6 +38,7 @@ export function requireSessionToken(deps: SessionTokenDeps): RequestHandler {
       try {
         const payload = await deps.api.session.decodeSessionToken(token);
         shop = deps.api.utils.sanitizeShop(new URL(payload.dest).hostname);
+        res.locals.staff = typeof payload.sub === 'string' ? payload.sub.slice(0, 64) : null;
       } catch {
         return unauthorized(res, 'The session token is invalid or expired.');
       }

@@ -1,0 +1,7 @@
+// /api/referrals* - see contract/referrals.ts for each route's request and response.
+import express, { type Router } from 'express';
+import type { AdminApiDeps } from './deps.js';
+
+export function referralsApi(_deps: AdminApiDeps): Router {
+  return express.Router();
+}

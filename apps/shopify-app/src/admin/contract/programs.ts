@@ -1,0 +1,2 @@
+// The programs routes' request and response schemas (shared by the Express routes and the admin).
+export {};

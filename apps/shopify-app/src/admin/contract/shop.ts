@@ -1,0 +1,18 @@
+// GET /api/shop - the shop the session token names.
+import { z } from 'zod';
+import { isoDateSchema } from './common.js';
+
+export const shopResponseSchema = z.object({
+  shopDomain: z.string().nullable(),
+  status: z.enum(['active', 'uninstalled']),
+  currency: z.string(),
+  installedAt: isoDateSchema,
+  connection: z
+    .object({
+      status: z.string(),
+      scopes: z.array(z.string()).nullable().optional(),
+      expiresAt: isoDateSchema.nullable(),
+    })
+    .nullable(),
+});
+export type ShopResponse = z.infer<typeof shopResponseSchema>;
