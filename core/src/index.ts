@@ -141,3 +141,6 @@ export {
   issueReward,
   releaseReward,
 } from './rewards/index.js';
+// Admin: programmes (issue 9)
+// Admin: referrals and the review queue (issue 9)
+// Admin: rewards and settings (issue 9)
