@@ -1,3 +1,4 @@
+export { adminDistDir, type SandboxBridge } from './admin/shell.js';
 export * from './compose.js';
 export * from './env.js';
 export * from './links/index.js';

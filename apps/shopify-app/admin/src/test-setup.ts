@@ -1,5 +1,5 @@
-// jsdom lacks matchMedia, which Polaris reads for its breakpoints.
-if (!window.matchMedia) {
+// jsdom lacks matchMedia, which Polaris reads for its breakpoints (browser tests run in node).
+if (typeof window !== 'undefined' && !window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({
       matches: false,
