@@ -4,22 +4,36 @@
 // need (row inspection, builders, test-only use cases) comes from '@referrals/core/testing'.
 
 // Advocates: enrolment, referral codes and link codes, the storefront dashboard.
+// Referrals as the admin lists them.
+// Admin: advocates (issue 9)
 export {
+  type AdvocateBalance,
   type AdvocateDashboard,
+  type AdvocateDetail,
+  type AdvocateList,
+  type AdvocateListItem,
+  type AdvocateListSortKey,
   CODE_ALPHABET,
   type DashboardReferral,
   type DashboardReward,
+  disableCode,
   enrollAdvocate,
+  enrollCustomerByEmail,
   findActiveCode,
   findActiveCodeByAdvocateEmail,
   findAdvocateLinkCode,
   findCodeOwner,
+  getAdvocate,
   getAdvocateDashboard,
+  isAdvocateId,
+  listAdvocates,
   listReferralCodes,
   normalizeCode,
+  rotateCode,
+  setAdvocateStatus,
 } from './advocates/index.js';
 // Workflows: the inbox and the engine, reward release / issue / claw-back, notices and cards.
-export { explainOrder } from './attribution/index.js';
+export { explainOrder, explainReferral, type ReferralTrail } from './attribution/index.js';
 // Clicks on referral links: buffered writes, counts.
 export { ClickWriter, countClicks } from './clicks/index.js';
 // Config: each process parses its env and passes it in; health; the encryption key.
@@ -35,6 +49,8 @@ export {
 // Platform connections: the per-merchant lock a token refresh holds.
 export { lockConnectionRefresh } from './connections/lock-connection-refresh.js';
 export type { EngineContext } from './context.js';
+// Admin: rewards and settings (issue 9)
+export { type CrmSyncDescription, describeCrmSync } from './crm/describe-crm-sync.js';
 // CRM sync: contact properties, the coalescing queue, flushes and backfills.
 export {
   type ContactReferralCard,
@@ -64,13 +80,18 @@ export { type Database, openDatabase } from './db/client.js';
 // Storage: a unique violation told apart from other failures.
 export { isUniqueViolation } from './db/scoped.js';
 // Errors: domain errors and how they are logged and described.
-export { DomainError, describeError, errorLogFields } from './errors.js';
+export { DomainError, describeError, errorLogFields, fieldErrorsOf } from './errors.js';
 // Events: the platform-neutral facts the apps map their payloads onto.
 export type { DomainEvent, OrderFacts } from './events/index.js';
 // Friend offers: single-use welcome codes.
 export { claimFriendOffer, deactivateFriendOffer, issueFriendOffer } from './friend-offers/index.js';
 // Identity: emails normalised and masked.
 export { maskEmail, normalizeEmail } from './identity/index.js';
+export {
+  describeWebhookHealth,
+  WEBHOOK_HEALTH_WINDOW_DAYS,
+  type WebhookTopicHealth,
+} from './intake/describe-webhook-health.js';
 export {
   countInboundEvents,
   findInboundEvent,
@@ -121,18 +142,37 @@ export type {
 } from './ports.js';
 // Privacy: compliance requests as the admin lists them.
 export { listPrivacyRequests } from './privacy/index.js';
+// Sandbox seed (issue 9)
+export { countProgramVersions } from './programs/count-program-versions.js';
 // Rewards: what a programme hands out (the rule language is the programme's).
 export type { RewardKind, RewardSpec } from './programs/index.js';
 // Programmes and the version in force.
+// Admin: programmes (issue 9)
 export {
   createProgram,
   findActiveProgramId,
   findAnyProgramId,
   findVersionInForce,
+  getProgram,
+  isProgramId,
+  listPrograms,
+  type ProgramDetail,
   type ProgramRules,
+  type ProgramRulesInput,
+  type ProgramVersionView,
+  type ProgramView,
+  publishProgramVersion,
+  setProgramStatus,
 } from './programs/index.js';
-// Referrals as the admin lists them.
-export { listRecentReferrals } from './referrals/index.js';
+export { listReviewQueue, type ReviewQueueItem, reviewReferral } from './qualification/index.js';
+// Admin: referrals and the review queue (issue 9)
+export {
+  countReviewQueue,
+  type ListReferralsQuery,
+  listRecentReferrals,
+  listReferrals,
+  type ReferralListItem,
+} from './referrals/index.js';
 export {
   clawBackReward,
   findDueRewards,
@@ -141,6 +181,14 @@ export {
   issueReward,
   releaseReward,
 } from './rewards/index.js';
-// Admin: programmes (issue 9)
-// Admin: referrals and the review queue (issue 9)
-// Admin: rewards and settings (issue 9)
+export {
+  type AdminRewardStatus,
+  adminRewardStatuses,
+  listRewards,
+  REWARD_ISSUE_OVERDUE_MS,
+  type RewardListItem,
+  type RewardListPage,
+  type RewardListQuery,
+  streamRewards,
+} from './rewards/list-rewards.js';
+export { retryRewardIssue } from './rewards/retry-reward-issue.js';

@@ -6,7 +6,8 @@ import { scoreAdvocate } from './score-advocate.js';
 import type { AdvocateScore } from './types.js';
 
 export type ComputeAdvocateScoreInput = { merchantId: string; advocateId: string; now: Date };
-export type ComputeAdvocateScoresInput = { merchantId: string; advocateIds: string[]; now: Date };
+/** `'all'`: every advocate of the merchant. */
+export type ComputeAdvocateScoresInput = { merchantId: string; advocateIds: string[] | 'all'; now: Date };
 
 /** The current score of one advocate; `NOT_FOUND` when the id is no advocate of this merchant. */
 export async function computeAdvocateScore(

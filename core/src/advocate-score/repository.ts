@@ -9,7 +9,8 @@ import { advocates, clicks, merchants, orders, referrals } from '../db/schema/in
 import { DomainError } from '../errors.js';
 import type { AdvocateScoreInput } from './types.js';
 
-export type LoadAdvocateScoreInputs = { merchantId: string; advocateIds: string[]; now: Date };
+/** `'all'`: every advocate of the merchant (the admin list ranks them by score). */
+export type LoadAdvocateScoreInputs = { merchantId: string; advocateIds: string[] | 'all'; now: Date };
 
 const idsSchema = z.array(z.guid());
 const count = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
@@ -22,8 +23,8 @@ export async function loadAdvocateScoreInputs(
   db: Database,
   input: LoadAdvocateScoreInputs,
 ): Promise<Map<string, AdvocateScoreInput>> {
-  const ids = [...new Set(input.advocateIds)];
-  if (!idsSchema.safeParse(ids).success) {
+  const ids = input.advocateIds === 'all' ? null : [...new Set(input.advocateIds)];
+  if (ids && !idsSchema.safeParse(ids).success) {
     throw new DomainError('VALIDATION', 'Advocate ids must be UUIDs.', {
       details: { advocateIds: input.advocateIds },
     });
@@ -34,10 +35,11 @@ export async function loadAdvocateScoreInputs(
   });
 }
 
-async function load(m: MerchantScope, ids: string[], now: Date) {
+/** `ids` null: every advocate of the merchant. */
+async function load(m: MerchantScope, ids: string[] | null, now: Date) {
   const currency = await findMerchantCurrency(m);
   const result = new Map<string, AdvocateScoreInput>();
-  if (ids.length === 0) return result;
+  if (ids?.length === 0) return result;
   const known = await findKnownAdvocateIds(m, ids);
   const referralRows = await sumReferralsByAdvocate(m, ids, currency);
   const clickRows = await countClicksByAdvocate(m, ids);
@@ -69,15 +71,15 @@ async function findMerchantCurrency(m: MerchantScope): Promise<string> {
 }
 
 /** Which of `ids` are advocates of this merchant (advocates/). */
-function findKnownAdvocateIds(m: MerchantScope, ids: string[]) {
+function findKnownAdvocateIds(m: MerchantScope, ids: string[] | null) {
   return m.db
     .select({ id: advocates.id })
     .from(advocates)
-    .where(m.where(advocates, inArray(advocates.id, ids)));
+    .where(m.where(advocates, ids ? inArray(advocates.id, ids) : undefined));
 }
 
 /** Referral aggregates per advocate (referrals/, with their orders from orders/). */
-function sumReferralsByAdvocate(m: MerchantScope, ids: string[], currency: string) {
+function sumReferralsByAdvocate(m: MerchantScope, ids: string[] | null, currency: string) {
   const successful = inArray(referrals.status, ['approved', 'rewarded']);
   return m.db
     .select({
@@ -99,15 +101,15 @@ function sumReferralsByAdvocate(m: MerchantScope, ids: string[], currency: strin
     })
     .from(referrals)
     .innerJoin(orders, m.joinOn(orders, referrals.orderId))
-    .where(m.where(referrals, inArray(referrals.advocateId, ids)))
+    .where(m.where(referrals, ids ? inArray(referrals.advocateId, ids) : undefined))
     .groupBy(referrals.advocateId);
 }
 
 /** Clicks per advocate (clicks/). */
-function countClicksByAdvocate(m: MerchantScope, ids: string[]) {
+function countClicksByAdvocate(m: MerchantScope, ids: string[] | null) {
   return m.db
     .select({ advocateId: clicks.advocateId, clicks: sql<number>`count(*)`.mapWith(Number) })
     .from(clicks)
-    .where(m.where(clicks, inArray(clicks.advocateId, ids)))
+    .where(m.where(clicks, ids ? inArray(clicks.advocateId, ids) : undefined))
     .groupBy(clicks.advocateId);
 }

@@ -10,4 +10,5 @@ export {
   type TouchSource,
 } from './decide-attribution.js';
 export * from './explain-order.js';
+export * from './explain-referral.js';
 export * from './gather-touches.js';

@@ -1,16 +1,20 @@
 // Attribution's queries, through the merchant-scoped handle. It owns attribution_decisions; the
 // other tables it reads or writes are named with their owner.
-import { desc, eq, inArray, lte } from 'drizzle-orm';
+import { asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { MerchantScope } from '../db/merchant-scope.js';
 import {
   advocates,
   attributionDecisions,
+  auditLog,
   clicks,
   customers,
   invitations,
+  orderRefunds,
   orders,
+  outbox,
   referralCodes,
   referrals,
+  rewardClawbacks,
   rewards,
 } from '../db/schema/index.js';
 
@@ -121,4 +125,56 @@ export async function findAdvocatesWithIdentity(m: MerchantScope, advocateIds: s
     .from(advocates)
     .innerJoin(customers, m.joinOn(customers, advocates.customerId))
     .where(m.where(advocates, inArray(advocates.id, advocateIds)));
+}
+
+/** A referral by id (referrals owns the table). */
+export async function findReferralById(m: MerchantScope, referralId: string) {
+  const [row] = await m.db.select().from(referrals).where(m.byId(referrals, referralId));
+  return row;
+}
+
+/** An order by id (orders owns the table), without a lock. */
+export async function findOrderById(m: MerchantScope, orderId: string) {
+  const [row] = await m.db.select().from(orders).where(m.byId(orders, orderId));
+  return row;
+}
+
+/** The refunds recorded against an order, oldest first (orders owns the table). */
+export async function findRefundsOfOrder(m: MerchantScope, platformOrderId: string) {
+  return m.db
+    .select()
+    .from(orderRefunds)
+    .where(m.where(orderRefunds, eq(orderRefunds.platformOrderId, platformOrderId)))
+    .orderBy(asc(orderRefunds.occurredAt));
+}
+
+/** Claw-backs of the given rewards, oldest first (rewards owns the table). */
+export async function findClawbacksOfRewards(m: MerchantScope, rewardIds: string[]) {
+  if (rewardIds.length === 0) return [];
+  return m.db
+    .select()
+    .from(rewardClawbacks)
+    .where(m.where(rewardClawbacks, inArray(rewardClawbacks.rewardId, rewardIds)))
+    .orderBy(asc(rewardClawbacks.createdAt));
+}
+
+/** What staff did to a referral, oldest first (audit owns the table). */
+export async function findAuditOfReferral(m: MerchantScope, referralId: string) {
+  return m.db
+    .select()
+    .from(auditLog)
+    .where(m.where(auditLog, eq(auditLog.subjectType, 'referral'), eq(auditLog.subjectId, referralId)))
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
+}
+
+/**
+ * The referral's status-change messages still in the outbox, oldest first (outbox owns the table).
+ * Relayed messages are purged after a retention period, so this is the recent history only.
+ */
+export async function findStatusMessagesOfReferral(m: MerchantScope, referralId: string) {
+  return m.db
+    .select({ payload: outbox.payload, createdAt: outbox.createdAt })
+    .from(outbox)
+    .where(m.where(outbox, eq(outbox.topic, 'referral.status_changed'), eq(outbox.aggregateId, referralId)))
+    .orderBy(asc(outbox.id));
 }

@@ -153,3 +153,38 @@ export async function insertProgramVersion(
     .returning();
   return row!;
 }
+
+// The admin's reads and the pause switch.
+
+export type ProgramRow = typeof programs.$inferSelect;
+export type { ProgramVersionRow };
+
+export async function findProgramRows(m: MerchantScope): Promise<ProgramRow[]> {
+  return m.db.select().from(programs).where(m.where(programs)).orderBy(programs.createdAt);
+}
+
+export async function findProgramRow(m: MerchantScope, programId: string): Promise<ProgramRow | undefined> {
+  const [row] = await m.db.select().from(programs).where(m.byId(programs, programId));
+  return row;
+}
+
+/** Every version of the merchant's programmes (or of one), oldest first. */
+export async function findVersionRows(m: MerchantScope, programId?: string): Promise<ProgramVersionRow[]> {
+  return m.db
+    .select()
+    .from(programVersions)
+    .where(
+      programId
+        ? m.where(programVersions, eq(programVersions.programId, programId))
+        : m.where(programVersions),
+    )
+    .orderBy(programVersions.programId, programVersions.version);
+}
+
+export async function updateProgramStatus(
+  m: MerchantScope,
+  programId: string,
+  status: ProgramRow['status'],
+): Promise<void> {
+  await m.db.update(programs).set({ status }).where(m.byId(programs, programId));
+}

@@ -1,6 +1,6 @@
 // The reads qualification judges by. Qualification owns no table: each query names the folder that
 // owns what it reads (orders/, advocates/, customers/, referrals/).
-import { eq, gte, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { asc, eq, gte, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { MerchantScope } from '../db/merchant-scope.js';
 import { advocates, customers, orders, referrals } from '../db/schema/index.js';
 import type { OrderRow } from '../orders/index.js';
@@ -94,4 +94,50 @@ export async function findReferralForUpdate(
 ): Promise<ReferralRow | undefined> {
   const [referral] = await m.db.select().from(referrals).where(m.byId(referrals, referralId)).for('update');
   return referral;
+}
+
+/** The advocate's customer, email and first name, for showing evidence. Owners: advocates/, customers/. */
+export async function findAdvocateProfile(m: MerchantScope, advocateId: string) {
+  const [row] = await m.db
+    .select({
+      advocateId: advocates.id,
+      customerId: advocates.customerId,
+      email: customers.email,
+      emailNormalized: customers.emailNormalized,
+      firstName: customers.firstName,
+    })
+    .from(advocates)
+    .innerJoin(customers, m.joinOn(customers, advocates.customerId))
+    .where(m.byId(advocates, advocateId));
+  return row;
+}
+
+/** A customer's own orders (at most 50, as the fraud rules saw them), with their platform ids. Owner: orders/. */
+export async function listCustomerOrders(m: MerchantScope, customerId: string) {
+  return m.db
+    .select({ id: orders.id, platformOrderId: orders.platformOrderId, signals: orders.signals })
+    .from(orders)
+    .where(m.where(orders, eq(orders.customerId, customerId)))
+    .limit(50);
+}
+
+/** An order with its customer's email as typed. Owners: orders/, customers/. */
+export async function findOrderWithEmail(m: MerchantScope, orderId: string) {
+  const [row] = await m.db
+    .select({ order: orders, customerEmail: customers.email })
+    .from(orders)
+    .leftJoin(customers, m.joinOn(customers, orders.customerId))
+    .where(m.byId(orders, orderId));
+  return row;
+}
+
+/** Referrals held for review, oldest first (first come, first judged). Owners: referrals/, orders/. */
+export async function listReferralsInReview(m: MerchantScope, limit: number) {
+  return m.db
+    .select({ referral: referrals, platformOrderId: orders.platformOrderId })
+    .from(referrals)
+    .innerJoin(orders, m.joinOn(orders, referrals.orderId))
+    .where(m.where(referrals, eq(referrals.status, 'review')))
+    .orderBy(asc(referrals.createdAt), asc(referrals.id))
+    .limit(limit);
 }

@@ -1,8 +1,9 @@
 // Queries on referrals, each inside one merchant. The rewards lifecycle locks and annotates
 // referrals through these too, so every statement on the table lives here.
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { MerchantScope } from '../db/merchant-scope.js';
-import { orders, referrals } from '../db/schema/index.js';
+import { advocates, customers, orders, referrals } from '../db/schema/index.js';
 
 export type ReferralRow = typeof referrals.$inferSelect;
 type ReferralChanges = Partial<Pick<ReferralRow, 'riskScore' | 'riskFindings' | 'qualification'>>;
@@ -95,4 +96,73 @@ export async function listLatestReferrals(m: MerchantScope, limit: number) {
     .where(m.where(referrals))
     .orderBy(desc(referrals.createdAt))
     .limit(limit);
+}
+
+export type ReferralListFilter = {
+  statuses: ReferralRow['status'][];
+  sources: string[];
+  /** Created at or after. */
+  from: Date | null;
+  /** Created before. */
+  before: Date | null;
+  /** Keyset: the last row of the previous page (newest first); `at` is PostgreSQL's exact text. */
+  after: { at: string; id: string } | null;
+  limit: number;
+};
+
+/**
+ * A page of the merchant's referrals, newest first, filtered by status, source and creation time,
+ * with the order, the advocate's and the friend's identity. Orders, advocates and customers are
+ * other capabilities' tables, read here for the list's columns.
+ */
+export async function listReferralsPage(m: MerchantScope, filter: ReferralListFilter) {
+  const advocateCustomer = alias(customers, 'advocate_customer');
+  return m.db
+    .select({
+      id: referrals.id,
+      status: referrals.status,
+      source: referrals.source,
+      riskScore: referrals.riskScore,
+      riskFindings: referrals.riskFindings,
+      orderId: orders.platformOrderId,
+      totalMinor: orders.totalMinor,
+      currency: orders.currency,
+      advocateId: referrals.advocateId,
+      advocateEmail: advocateCustomer.email,
+      advocateFirstName: advocateCustomer.firstName,
+      friendEmail: orders.emailNormalized,
+      createdAt: referrals.createdAt,
+      /** The exact creation time (microseconds), for the next page's cursor. */
+      cursorAt: sql<string>`${referrals.createdAt}::text`,
+    })
+    .from(referrals)
+    .innerJoin(orders, m.joinOn(orders, referrals.orderId))
+    .leftJoin(advocates, m.joinOn(advocates, referrals.advocateId))
+    .leftJoin(advocateCustomer, m.joinOn(advocateCustomer, advocates.customerId))
+    .where(
+      m.where(
+        referrals,
+        filter.statuses.length > 0 ? inArray(referrals.status, filter.statuses) : undefined,
+        filter.sources.length > 0 ? inArray(referrals.source, filter.sources) : undefined,
+        filter.from ? gte(referrals.createdAt, filter.from) : undefined,
+        filter.before ? lt(referrals.createdAt, filter.before) : undefined,
+        filter.after
+          ? sql`(${referrals.createdAt}, ${referrals.id}) < (${filter.after.at}::timestamptz, ${filter.after.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(referrals.createdAt), desc(referrals.id))
+    .limit(filter.limit);
+}
+
+/** How many of the merchant's referrals are in `status`. */
+export async function countReferralsInStatus(
+  m: MerchantScope,
+  status: ReferralRow['status'],
+): Promise<number> {
+  const [row] = await m.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(referrals)
+    .where(m.where(referrals, eq(referrals.status, status)));
+  return row?.n ?? 0;
 }

@@ -1,0 +1,306 @@
+// The admin's reads on advocates: one statement for a page of the list with its aggregates as
+// correlated subqueries (referrals/ with orders/, rewards/, the ledger's accounts), evaluated once
+// per listed row, never one query per advocate; and the detail's lists and ledger balances.
+import { asc, desc, eq, exists, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { MerchantScope } from '../../db/merchant-scope.js';
+import {
+  advocates,
+  customers,
+  ledgerAccounts,
+  ledgerEntries,
+  merchants,
+  orders,
+  programs,
+  referralCodes,
+  referrals,
+  rewards,
+} from '../../db/schema/index.js';
+import { accountKeys } from '../../ledger/index.js';
+import { normalizeCode } from '../codes.js';
+import { SHARED_KINDS } from './codes.js';
+
+export type AdvocateListSort = 'newest' | 'referrals' | 'revenue';
+
+const SUCCESSFUL = ['approved', 'rewarded'] as const;
+const SHOWN_REWARD_STATUSES = ['held', 'released', 'issued'] as const;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const scalar = <T = unknown>(query: SQL | { getSQL(): SQL }) => sql<T>`(${query})`;
+
+/** The shop's currency (merchants/): the list's money columns are in it. */
+export async function findShopCurrency(m: MerchantScope): Promise<string> {
+  const [row] = await m.db.select({ currency: merchants.currency }).from(merchants).where(m.merchantRow);
+  return row?.currency ?? 'USD';
+}
+
+/** Email or first name containing the text, or a code containing it (codes compared normalised). */
+function searchCondition(m: MerchantScope, search: string | undefined): SQL | undefined {
+  const text = search?.trim();
+  if (!text) return undefined;
+  const pattern = `%${escapeLike(text)}%`;
+  const code = normalizeCode(text);
+  const codeMatch = code
+    ? exists(
+        m.db
+          .select({ one: sql`1` })
+          .from(referralCodes)
+          .where(
+            m.where(
+              referralCodes,
+              eq(referralCodes.advocateId, advocates.id),
+              ilike(referralCodes.code, `%${escapeLike(code)}%`),
+            ),
+          ),
+      )
+    : undefined;
+  return or(ilike(customers.email, pattern), ilike(customers.firstName, pattern), codeMatch);
+}
+
+/** The columns of a list row; money is in `currency` (the shop's), live amounts after refunds. */
+function listColumns(m: MerchantScope, currency: string) {
+  const successful = inArray(referrals.status, [...SUCCESSFUL]);
+  const ledgerKey = (prefix: string) => sql`${prefix} || ${advocates.id}::text`;
+  const ownKeys = sql`${ledgerAccounts.key} in (${ledgerKey(accountKeys.held(''))}, ${ledgerKey(accountKeys.payable(''))}, ${ledgerKey(accountKeys.receivable(''))})`;
+  const ledgerSum = (keys: SQL) =>
+    scalar(
+      m.db
+        .select({ sum: sql`coalesce(sum(${ledgerEntries.amountMinor}), 0)` })
+        .from(ledgerEntries)
+        .innerJoin(ledgerAccounts, m.joinOn(ledgerAccounts, ledgerEntries.accountId))
+        .where(m.where(ledgerEntries, eq(ledgerAccounts.currency, currency), keys)),
+    );
+  const advocateRewards = m.where(
+    rewards,
+    eq(rewards.advocateId, advocates.id),
+    eq(rewards.recipient, 'advocate'),
+    inArray(rewards.status, [...SHOWN_REWARD_STATUSES]),
+  );
+  return {
+    id: advocates.id,
+    status: advocates.status,
+    createdAt: advocates.createdAt,
+    email: customers.email,
+    firstName: customers.firstName,
+    redactedAt: customers.redactedAt,
+    linkCode: scalar<string | null>(
+      m.db
+        .select({ code: referralCodes.code })
+        .from(referralCodes)
+        .where(
+          m.where(
+            referralCodes,
+            eq(referralCodes.advocateId, advocates.id),
+            eq(referralCodes.status, 'active'),
+            inArray(referralCodes.kind, [...SHARED_KINDS]),
+          ),
+        )
+        .orderBy(asc(referralCodes.createdAt), asc(referralCodes.code))
+        .limit(1),
+    ).as('link_code'),
+    successfulReferrals: scalar(
+      m.db
+        .select({ n: sql`count(*)` })
+        .from(referrals)
+        .where(m.where(referrals, eq(referrals.advocateId, advocates.id), successful)),
+    )
+      .mapWith(Number)
+      .as('successful_referrals'),
+    referredRevenueMinor: scalar(
+      m.db
+        .select({ sum: sql`coalesce(sum(${orders.totalMinor} - ${orders.refundedMinor}), 0)` })
+        .from(referrals)
+        .innerJoin(orders, m.joinOn(orders, referrals.orderId))
+        .where(
+          m.where(
+            referrals,
+            eq(referrals.advocateId, advocates.id),
+            successful,
+            eq(orders.currency, currency),
+          ),
+        ),
+    )
+      .mapWith(Number)
+      .as('referred_revenue_minor'),
+    rewardCount: scalar(m.db.select({ n: sql`count(*)` }).from(rewards).where(advocateRewards))
+      .mapWith(Number)
+      .as('reward_count'),
+    rewardValueMinor: scalar(
+      m.db
+        .select({ sum: sql`coalesce(sum(${rewards.amountMinor} - ${rewards.reversedMinor}), 0)` })
+        .from(rewards)
+        .where(
+          m.where(
+            rewards,
+            advocateRewards,
+            eq(rewards.currency, currency),
+            ne(rewards.kind, 'percent_discount'),
+          ),
+        ),
+    )
+      .mapWith(Number)
+      .as('reward_value_minor'),
+    // Held + payable + receivable, debit positive: negated, what the shop owes the advocate (net).
+    ledgerSumMinor: ledgerSum(ownKeys).mapWith(Number).as('ledger_sum_minor'),
+    receivableMinor: ledgerSum(sql`${ledgerAccounts.key} = ${ledgerKey(accountKeys.receivable(''))}`)
+      .mapWith(Number)
+      .as('receivable_minor'),
+  };
+}
+
+const orderBy: Record<AdvocateListSort, SQL[]> = {
+  newest: [sql`${advocates.createdAt} desc`, sql`${advocates.id} desc`],
+  referrals: [sql`"successful_referrals" desc`, sql`${advocates.createdAt} desc`, sql`${advocates.id} desc`],
+  revenue: [sql`"referred_revenue_minor" desc`, sql`${advocates.createdAt} desc`, sql`${advocates.id} desc`],
+};
+
+export type AdvocateListQuery = {
+  currency: string;
+  search?: string | undefined;
+  sort: AdvocateListSort;
+  limit: number;
+  offset: number;
+  /** Only these advocates (a page already chosen by score), in any order. */
+  ids?: string[];
+};
+
+/** One page of advocates with their aggregates, in one statement. */
+export function listAdvocateRows(m: MerchantScope, query: AdvocateListQuery) {
+  return m.db
+    .select(listColumns(m, query.currency))
+    .from(advocates)
+    .innerJoin(customers, m.joinOn(customers, advocates.customerId))
+    .where(
+      m.where(
+        advocates,
+        searchCondition(m, query.search),
+        query.ids ? inArray(advocates.id, query.ids) : undefined,
+      ),
+    )
+    .orderBy(...orderBy[query.sort])
+    .limit(query.limit)
+    .offset(query.offset);
+}
+
+export type AdvocateListRow = Awaited<ReturnType<typeof listAdvocateRows>>[number];
+
+/** Every matching advocate's id, newest first (the order ties in the score keep). */
+export function listMatchingAdvocateIds(m: MerchantScope, search: string | undefined) {
+  return m.db
+    .select({ id: advocates.id })
+    .from(advocates)
+    .innerJoin(customers, m.joinOn(customers, advocates.customerId))
+    .where(m.where(advocates, searchCondition(m, search)))
+    .orderBy(desc(advocates.createdAt), desc(advocates.id));
+}
+
+export async function countAdvocates(m: MerchantScope, search: string | undefined): Promise<number> {
+  const [row] = await m.db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(advocates)
+    .innerJoin(customers, m.joinOn(customers, advocates.customerId))
+    .where(m.where(advocates, searchCondition(m, search)));
+  return row?.n ?? 0;
+}
+
+/** The advocate with the customer (customers/) and programme (programs/) they belong to. */
+export async function findAdminAdvocate(m: MerchantScope, advocateId: string) {
+  const [row] = await m.db
+    .select({
+      id: advocates.id,
+      status: advocates.status,
+      consentAt: advocates.consentAt,
+      createdAt: advocates.createdAt,
+      programId: advocates.programId,
+      programName: programs.name,
+      email: customers.email,
+      firstName: customers.firstName,
+      redactedAt: customers.redactedAt,
+    })
+    .from(advocates)
+    .innerJoin(customers, m.joinOn(customers, advocates.customerId))
+    .innerJoin(programs, m.joinOn(programs, advocates.programId))
+    .where(m.byId(advocates, advocateId));
+  return row ?? null;
+}
+
+/** The advocate's newest referrals with the friend (customers/) and the order (orders/). */
+export function listAdminAdvocateReferrals(m: MerchantScope, advocateId: string, limit: number) {
+  return m.db
+    .select({
+      id: referrals.id,
+      status: referrals.status,
+      source: referrals.source,
+      createdAt: referrals.createdAt,
+      friendEmail: customers.email,
+      friendEmailNormalized: referrals.friendEmailNormalized,
+      friendFirstName: customers.firstName,
+      orderName: orders.platformOrderId,
+      orderTotalMinor: orders.totalMinor,
+      orderRefundedMinor: orders.refundedMinor,
+      orderCurrency: orders.currency,
+    })
+    .from(referrals)
+    .innerJoin(orders, m.joinOn(orders, referrals.orderId))
+    .leftJoin(customers, m.joinOn(customers, referrals.friendCustomerId))
+    .where(m.where(referrals, eq(referrals.advocateId, advocateId)))
+    .orderBy(desc(referrals.createdAt), desc(referrals.id))
+    .limit(limit);
+}
+
+/** The advocate's own newest rewards of every status, at their live amount. */
+export function listAdminAdvocateRewards(m: MerchantScope, advocateId: string, limit: number) {
+  return m.db
+    .select({
+      id: rewards.id,
+      kind: rewards.kind,
+      status: rewards.status,
+      amountMinor: sql<number>`${rewards.amountMinor} - ${rewards.reversedMinor}`.mapWith(Number),
+      grantedMinor: rewards.amountMinor,
+      currency: rewards.currency,
+      bps: rewards.bps,
+      holdUntil: rewards.holdUntil,
+      issuedAt: rewards.issuedAt,
+      createdAt: rewards.createdAt,
+    })
+    .from(rewards)
+    .where(m.where(rewards, eq(rewards.advocateId, advocateId), eq(rewards.recipient, 'advocate')))
+    .orderBy(desc(rewards.createdAt), desc(rewards.id))
+    .limit(limit);
+}
+
+/** Sums of the advocate's ledger accounts (held, payable, issued, receivable) per currency. */
+export function sumAdvocateLedger(m: MerchantScope, advocateId: string) {
+  const keys = [
+    accountKeys.held(advocateId),
+    accountKeys.payable(advocateId),
+    accountKeys.issued(advocateId),
+    accountKeys.receivable(advocateId),
+  ];
+  return m.db
+    .select({
+      key: ledgerAccounts.key,
+      currency: ledgerAccounts.currency,
+      sumMinor: sql<number>`coalesce(sum(${ledgerEntries.amountMinor}), 0)`.mapWith(Number),
+    })
+    .from(ledgerAccounts)
+    .innerJoin(ledgerEntries, m.joinOn(ledgerAccounts, ledgerEntries.accountId))
+    .where(m.where(ledgerAccounts, inArray(ledgerAccounts.key, keys)))
+    .groupBy(ledgerAccounts.key, ledgerAccounts.currency)
+    .orderBy(ledgerAccounts.currency);
+}
+
+/** Sets the advocate's status; null when the advocate is not this merchant's. */
+export async function updateAdvocateStatus(
+  m: MerchantScope,
+  advocateId: string,
+  status: 'active' | 'suspended',
+): Promise<{ id: string; before: 'active' | 'suspended' } | null> {
+  const [before] = await m.db
+    .select({ status: advocates.status })
+    .from(advocates)
+    .where(m.byId(advocates, advocateId))
+    .for('no key update');
+  if (!before) return null;
+  await m.db.update(advocates).set({ status }).where(m.byId(advocates, advocateId));
+  return { id: advocateId, before: before.status };
+}

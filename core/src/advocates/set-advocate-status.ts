@@ -1,0 +1,40 @@
+// Suspends an advocate (their link and code stop crediting referrals; nothing already earned is
+// touched) or reactivates them; audited with the staff member who did it.
+import { recordAudit } from '../audit/index.js';
+import type { Database } from '../db/client.js';
+import { forMerchant } from '../db/merchant-scope.js';
+import { DomainError } from '../errors.js';
+import { isAdvocateId } from './get-advocate.js';
+import { updateAdvocateStatus } from './repository/admin.js';
+
+export type SetAdvocateStatusInput = {
+  merchantId: string;
+  advocateId: string;
+  status: 'active' | 'suspended';
+  actor: string;
+};
+
+export async function setAdvocateStatus(
+  db: Database,
+  input: SetAdvocateStatusInput,
+): Promise<{ advocateId: string; status: 'active' | 'suspended' }> {
+  if (!isAdvocateId(input.advocateId)) {
+    throw new DomainError('NOT_FOUND', `Advocate ${input.advocateId.slice(0, 64)} not found.`);
+  }
+  return forMerchant(db, input.merchantId).transaction(async (m) => {
+    const changed = await updateAdvocateStatus(m, input.advocateId, input.status);
+    if (!changed) throw new DomainError('NOT_FOUND', `Advocate ${input.advocateId} not found.`);
+    if (changed.before !== input.status) {
+      await recordAudit(m.db, {
+        merchantId: input.merchantId,
+        actor: input.actor,
+        action: input.status === 'suspended' ? 'advocate.suspended' : 'advocate.reactivated',
+        subjectType: 'advocate',
+        subjectId: input.advocateId,
+        before: { status: changed.before },
+        after: { status: input.status },
+      });
+    }
+    return { advocateId: input.advocateId, status: input.status };
+  });
+}
