@@ -129,3 +129,16 @@ export function toStoredTime(iso: string): number {
 
 /** Shopify's DateTime form: "2026-10-01T12:00:00Z", no fractions. */
 export const toDateTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export type ThemeRole = 'MAIN' | 'UNPUBLISHED' | 'DEVELOPMENT' | 'DEMO' | 'ARCHIVED' | 'LOCKED';
+
+/** A theme and its files' text content by filename ("config/settings_data.json"). */
+export type Theme = {
+  id: string;
+  legacyId: number;
+  name: string;
+  role: ThemeRole;
+  files: Map<string, string>;
+  createdAt: number;
+  updatedAt: number;
+};

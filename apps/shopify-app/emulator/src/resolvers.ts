@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { giftCardResolvers } from './gift-cards.js';
 import { orderResolvers } from './orders.js';
 import { type Discount, type ShopState, type StoreCreditAccount, toMinor } from './store.js';
+import { themeResolvers } from './themes.js';
 import { accountView, customerView, money } from './views.js';
 
 // The schema already validated shapes; these pick out the fields the emulator reads.
@@ -192,7 +193,16 @@ function moveCredit(state: ShopState, args: Args, kind: 'credit' | 'debit') {
 }
 
 export const supportedRootFields = {
-  query: ['codeDiscountNodeByCode', 'customerByIdentifier', 'customer', 'orders', 'order', 'giftCard'],
+  query: [
+    'codeDiscountNodeByCode',
+    'customerByIdentifier',
+    'customer',
+    'orders',
+    'order',
+    'giftCard',
+    'themes',
+    'theme',
+  ],
   mutation: [
     'discountCodeBasicCreate',
     'giftCardCreate',
@@ -208,6 +218,7 @@ export function rootValue(state: ShopState) {
   return {
     ...orderResolvers(state),
     ...giftCardResolvers(state),
+    ...themeResolvers(state),
     codeDiscountNodeByCode: (args: Args) => {
       const d = state.discounts.get(String(args.code).toUpperCase());
       return d ? discountNode(d) : null;

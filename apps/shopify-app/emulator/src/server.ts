@@ -35,7 +35,7 @@ export type EmulatorOptions = {
 };
 
 export const DEFAULT_SCOPES =
-  'read_orders,read_customers,write_discounts,write_store_credit_account_transactions,write_gift_cards,write_app_proxy';
+  'read_orders,read_customers,write_discounts,write_store_credit_account_transactions,write_gift_cards,write_app_proxy,read_themes';
 
 type Shop = { state: ShopState; bucket: LeakyBucket; installed: boolean };
 

@@ -9,12 +9,19 @@ import {
   type OrderRefund,
   type StoreCreditAccount,
   type StoreCreditTransaction,
+  type Theme,
+  type ThemeRole,
   toStoredTime,
 } from './model.js';
 import { buildOrder, buildRefund, type RefundInput, statusAfterRefunds } from './order-input.js';
+import { defaultThemeFiles, themeJson } from './themes.js';
 
 export * from './model.js';
 export type { RefundInput } from './order-input.js';
+export { defaultThemeFiles, themeJson } from './themes.js';
+
+/** Where an app block sits: a JSON template (or section group) and the section that holds it. */
+export type AppBlockPlacement = { file?: string; section?: string; disabled?: boolean };
 
 export class ShopState {
   private seq = 1000;
@@ -27,11 +34,102 @@ export class ShopState {
   readonly giftCards = new Map<string, GiftCard>(); // by gid
   /** The shop's currency: amounts given without one (giftCardCreate's initialValue) are in it. */
   currencyCode = 'USD';
+  /** The shop's themes; a new shop has one published (MAIN) theme, fresh from install. */
+  readonly themes: Theme[] = [];
 
   constructor(
     readonly domain: string,
     readonly now: () => number = () => Date.now(),
-  ) {}
+  ) {
+    this.addTheme({ name: 'Dawn', role: 'MAIN', files: defaultThemeFiles() });
+  }
+
+  /** Adds a theme; a MAIN one demotes the previous main theme to UNPUBLISHED, as publishing does. */
+  addTheme(input: { name: string; role?: ThemeRole; files?: Record<string, string> }): Theme {
+    const role = input.role ?? 'UNPUBLISHED';
+    if (role === 'MAIN') for (const t of this.themes) if (t.role === 'MAIN') t.role = 'UNPUBLISHED';
+    const legacyId = this.nextId();
+    const at = Math.floor(this.now() / 1000) * 1000;
+    const theme: Theme = {
+      id: `gid://shopify/OnlineStoreTheme/${legacyId}`,
+      legacyId,
+      name: input.name,
+      role,
+      files: new Map(Object.entries(input.files ?? {})),
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.themes.push(theme);
+    return theme;
+  }
+
+  /** The published theme (throws when a test removed it). */
+  mainTheme(): Theme {
+    const theme = this.themes.find((t) => t.role === 'MAIN');
+    if (!theme) throw new Error(`${this.domain} has no MAIN theme`);
+    return theme;
+  }
+
+  /** Writes (or, with null, deletes) a file of a theme (default: the main theme). */
+  setThemeFile(filename: string, content: string | null, theme: Theme = this.mainTheme()): void {
+    if (content === null) theme.files.delete(filename);
+    else theme.files.set(filename, content);
+    theme.updatedAt = Math.max(theme.updatedAt, Math.floor(this.now() / 1000) * 1000);
+  }
+
+  /**
+   * What the theme editor writes when the merchant toggles an app embed in Theme settings >
+   * App embeds: an entry in settings_data.json's current.blocks, typed
+   * shopify://apps/{app}/blocks/{handle}/{extension uuid}, with `disabled`.
+   */
+  setAppEmbed(
+    block: { app?: string; handle: string; uuid?: string },
+    enabled: boolean,
+    theme: Theme = this.mainTheme(),
+  ): void {
+    const data = readThemeJson(theme.files.get('config/settings_data.json')) ?? { current: {} };
+    const current = (typeof data.current === 'object' && data.current !== null ? data.current : {}) as Record<
+      string,
+      unknown
+    >;
+    const blocks = (current.blocks ?? {}) as Record<
+      string,
+      { type: string; disabled?: boolean; settings?: unknown }
+    >;
+    const type = appBlockType(block);
+    const key =
+      Object.keys(blocks).find((k) => blocks[k]?.type === type) ?? `${this.nextId()}${this.nextId()}`;
+    blocks[key] = { type, disabled: !enabled, settings: {} };
+    current.blocks = blocks;
+    data.current = current;
+    this.setThemeFile('config/settings_data.json', themeJson(data), theme);
+  }
+
+  /** What "Add block" in the theme editor writes: the app block inside a section of a JSON template. */
+  placeAppBlock(
+    block: { app?: string; handle: string; uuid?: string },
+    placement: AppBlockPlacement = {},
+    theme: Theme = this.mainTheme(),
+  ): void {
+    const file = placement.file ?? 'templates/index.json';
+    const data = readThemeJson(theme.files.get(file)) ?? { sections: {}, order: [] };
+    const sections = (data.sections ?? {}) as Record<string, Record<string, unknown>>;
+    const sectionId = placement.section ?? `apps_${this.nextId()}`;
+    const section = sections[sectionId] ?? { type: 'apps', blocks: {}, block_order: [], settings: {} };
+    const blocks = (section.blocks ?? {}) as Record<string, unknown>;
+    const blockId = `${handleSlug(block.handle)}_${this.nextId()}`;
+    blocks[blockId] = {
+      type: appBlockType(block),
+      settings: {},
+      ...(placement.disabled ? { disabled: true } : {}),
+    };
+    section.blocks = blocks;
+    section.block_order = [...((section.block_order as string[] | undefined) ?? []), blockId];
+    sections[sectionId] = section;
+    data.sections = sections;
+    if (!placement.section) data.order = [...((data.order as string[] | undefined) ?? []), sectionId];
+    this.setThemeFile(file, themeJson(data), theme);
+  }
 
   nextId(): number {
     this.seq += 1;
@@ -124,5 +222,20 @@ export class ShopState {
     const order = this.orders.get(orderId);
     if (!order) throw new Error(`No order ${orderId} in ${this.domain}`);
     return order;
+  }
+}
+
+const appBlockType = (block: { app?: string; handle: string; uuid?: string }) =>
+  `shopify://apps/${block.app ?? 'referrals'}/blocks/${block.handle}/${block.uuid ?? '0199a3b2-5c1d-7e8f-9a0b-1c2d3e4f5a6b'}`;
+
+const handleSlug = (handle: string) => handle.replace(/[^a-z0-9]/gi, '_');
+
+/** A JSON theme file's value, its generated-file comment removed (null when absent or unreadable). */
+function readThemeJson(content: string | undefined): Record<string, unknown> | null {
+  if (content === undefined) return null;
+  try {
+    return JSON.parse(content.replace(/^\s*\/\*[\s\S]*?\*\//, '')) as Record<string, unknown>;
+  } catch {
+    return null;
   }
 }

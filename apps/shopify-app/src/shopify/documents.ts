@@ -139,6 +139,28 @@ query ReferralReconcileOrders($first: Int!, $after: String, $query: String!) {
   }
 }`;
 
+/**
+ * The published theme and the files that say whether our app embed is on and our app block is
+ * placed (config/settings_data.json, JSON templates and section groups), a page at a time
+ * (needs the read_themes scope).
+ */
+export const MAIN_THEME_FILES = `#graphql
+query ReferralMainThemeFiles($filenames: [String!]!, $after: String) {
+  themes(first: 1, roles: [MAIN]) {
+    nodes {
+      id
+      name
+      files(filenames: $filenames, first: 50, after: $after) {
+        nodes {
+          filename
+          body { ... on OnlineStoreThemeFileBodyText { content } }
+        }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+}`;
+
 export const allDocuments = {
   DISCOUNT_CODE_CREATE,
   DISCOUNT_CODE_LOOKUP,
@@ -152,4 +174,5 @@ export const allDocuments = {
   GIFT_CARD_DEACTIVATE,
   FLOW_TRIGGER_RECEIVE,
   RECONCILE_ORDERS,
+  MAIN_THEME_FILES,
 };

@@ -4,3 +4,4 @@ export * from './cost-limiter.js';
 export { allDocuments } from './documents.js';
 export * from './offline-sessions.js';
 export * from './platform.js';
+export * from './theme-setup.js';

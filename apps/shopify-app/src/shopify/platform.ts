@@ -12,6 +12,7 @@ import { createShopifyApi, type ShopifyApiConfig } from './api.js';
 import type { CostLimiter } from './cost-limiter.js';
 import { type CustomerContactLookup, customerContactLookup } from './customer-contact.js';
 import { OfflineSessions } from './offline-sessions.js';
+import { type ThemeSetupReader, themeSetupReader } from './theme-setup.js';
 
 export type ShopifyPlatform = {
   config: ShopifyApiConfig;
@@ -27,6 +28,8 @@ export type ShopifyPlatform = {
   notifier: ShopifyFlowNotifier;
   /** A customer's email and first name from Shopify (for proxy enrolments). */
   customerContact: CustomerContactLookup;
+  /** Is the app embed on and the share block placed in the published theme? */
+  themeSetup: ThemeSetupReader;
   encryptionKey: Buffer;
 };
 
@@ -66,6 +69,7 @@ export function createShopifyPlatform(deps: {
     orderSource,
     notifier: new ShopifyFlowNotifier(graphql),
     customerContact: customerContactLookup(graphql),
+    themeSetup: themeSetupReader({ graphql, apiKey: deps.config.apiKey, logger: deps.logger }),
     encryptionKey: deps.encryptionKey,
   };
 }

@@ -131,12 +131,27 @@ export type ReferralReconcileOrdersQuery = { orders: { pageInfo: Pick<AdminTypes
       )> }
     )> } };
 
+export type ReferralMainThemeFilesQueryVariables = AdminTypes.Exact<{
+  filenames: Array<AdminTypes.Scalars['String']['input']> | AdminTypes.Scalars['String']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type ReferralMainThemeFilesQuery = { themes?: AdminTypes.Maybe<{ nodes: Array<(
+      Pick<AdminTypes.OnlineStoreTheme, 'id' | 'name'>
+      & { files?: AdminTypes.Maybe<{ nodes: Array<(
+          Pick<AdminTypes.OnlineStoreThemeFile, 'filename'>
+          & { body: Pick<AdminTypes.OnlineStoreThemeFileBodyText, 'content'> }
+        )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> }> }
+    )> }> };
+
 interface GeneratedQueryTypes {
   "#graphql\nquery ReferralDiscountByCode($code: String!) {\n  codeDiscountNodeByCode(code: $code) {\n    id\n    codeDiscount {\n      ... on DiscountCodeBasic { status asyncUsageCount }\n    }\n  }\n}": {return: ReferralDiscountByCodeQuery, variables: ReferralDiscountByCodeQueryVariables},
   "#graphql\nquery ReferralStoreCreditAccounts($id: ID!) {\n  customer(id: $id) {\n    storeCreditAccounts(first: 10) {\n      nodes {\n        id\n        balance { amount currencyCode }\n        transactions(first: 50, reverse: true) {\n          nodes {\n            createdAt\n            amount { amount currencyCode }\n            ... on StoreCreditAccountCreditTransaction { id }\n            ... on StoreCreditAccountDebitTransaction { id }\n          }\n        }\n      }\n    }\n  }\n}": {return: ReferralStoreCreditAccountsQuery, variables: ReferralStoreCreditAccountsQueryVariables},
   "#graphql\nquery ReferralCustomerContact($id: ID!) {\n  customer(id: $id) { id email firstName }\n}": {return: ReferralCustomerContactQuery, variables: ReferralCustomerContactQueryVariables},
   "#graphql\nquery ReferralGiftCard($id: ID!) {\n  giftCard(id: $id) { id enabled balance { amount currencyCode } }\n}": {return: ReferralGiftCardQuery, variables: ReferralGiftCardQueryVariables},
   "#graphql\nquery ReferralReconcileOrders($first: Int!, $after: String, $query: String!) {\n  orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {\n    pageInfo { hasNextPage endCursor }\n    nodes {\n      id\n      legacyResourceId\n      email\n      processedAt\n      updatedAt\n      cancelledAt\n      displayFinancialStatus\n      totalPriceSet { shopMoney { amount currencyCode } }\n      subtotalPriceSet { shopMoney { amount currencyCode } }\n      customer { id firstName defaultEmailAddress { emailAddress } }\n      customAttributes { key value }\n      discountCodes\n      clientIp\n      customerJourneySummary {\n        customerOrderIndex\n        firstVisit { landingPage }\n        lastVisit { landingPage }\n      }\n      shippingAddress { address1 address2 city zip countryCodeV2 }\n      refunds(first: 20) {\n        legacyResourceId\n        createdAt\n        totalRefundedSet { shopMoney { amount currencyCode } }\n      }\n    }\n  }\n}": {return: ReferralReconcileOrdersQuery, variables: ReferralReconcileOrdersQueryVariables},
+  "#graphql\nquery ReferralMainThemeFiles($filenames: [String!]!, $after: String) {\n  themes(first: 1, roles: [MAIN]) {\n    nodes {\n      id\n      name\n      files(filenames: $filenames, first: 50, after: $after) {\n        nodes {\n          filename\n          body { ... on OnlineStoreThemeFileBodyText { content } }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n}": {return: ReferralMainThemeFilesQuery, variables: ReferralMainThemeFilesQueryVariables},
 }
 
 interface GeneratedMutationTypes {
