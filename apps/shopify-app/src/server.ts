@@ -74,6 +74,8 @@ export function createShopifyApp(deps: ShopifyAppDeps): Express {
         db: deps.db,
         encryptionKey: platform.encryptionKey,
         hubspotAppUrl: deps.hubspotAppUrl,
+        themeSetup: platform.themeSetup,
+        linkBaseUrl: platform.config.appUrl,
       }),
     );
   }

@@ -1,19 +1,16 @@
 // /api/* - the embedded admin's API. Every route runs after requireSessionToken and reads only
 // the merchant the session token names.
-import {
-  explainOrder,
-  listPrivacyRequests,
-  listRecentReferrals,
-  loadConnection,
-  signOAuthState,
-} from '@referrals/core';
+import { listPrivacyRequests, loadConnection, signOAuthState } from '@referrals/core';
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { advocatesApi } from './api/advocates.js';
 import type { AdminApiDeps } from './api/deps.js';
 import { programsApi } from './api/programs.js';
 import { referralsApi } from './api/referrals.js';
 import { rewardsApi } from './api/rewards.js';
 import { settingsApi } from './api/settings.js';
+import { setupApi } from './api/setup.js';
+import type { ShopResponse } from './contract/shop.js';
 import { currentMerchant } from './session-token.js';
 
 export type { AdminApiDeps } from './api/deps.js';
@@ -27,31 +24,23 @@ export function adminApiRouter(deps: AdminApiDeps): Router {
   router.get('/shop', async (_req, res) => {
     const merchant = currentMerchant(res);
     const connection = await loadConnection(deps.db, deps.encryptionKey, merchant.id, 'shopify');
-    res.json({
+    const body: ShopResponse = {
       shopDomain: merchant.shopDomain,
       status: merchant.status,
       currency: merchant.currency,
-      installedAt: merchant.createdAt,
+      installedAt: merchant.createdAt.toISOString(),
       connection: connection
-        ? { status: connection.status, scopes: connection.scopes, expiresAt: connection.accessTokenExpiresAt }
+        ? {
+            status: connection.status,
+            scopes: connection.scopes ?? null,
+            expiresAt: connection.accessTokenExpiresAt?.toISOString() ?? null,
+          }
         : null,
-    });
+    };
+    res.json(body);
   });
 
-  // GET /api/referrals - the latest referrals with their status and risk
-  router.get('/referrals', async (req, res) => {
-    const { limit } = listQuerySchema.parse(req.query);
-    const rows = await listRecentReferrals(deps.db, currentMerchant(res).id, limit);
-    res.json({ referrals: rows });
-  });
-
-  // GET /api/orders/:orderId/attribution - why this order was (or wasn't) credited
-  router.get('/orders/:orderId/attribution', async (req, res) => {
-    const orderId = z.string().min(1).max(64).parse(req.params.orderId);
-    const explanation = await explainOrder(deps.db, currentMerchant(res).id, orderId);
-    if (!explanation) return void res.status(404).json({ error: 'NOT_FOUND' });
-    res.json(explanation);
-  });
+  // GET /api/referrals and GET /api/orders/:orderId/attribution live in api/referrals.ts.
 
   // GET /api/privacy-requests - compliance requests Shopify sent and what we did
   router.get('/privacy-requests', async (req, res) => {
@@ -79,9 +68,11 @@ export function adminApiRouter(deps: AdminApiDeps): Router {
     res.json({ url: `${base}/hubspot/connect?state=${encodeURIComponent(state)}` });
   });
 
+  router.use(advocatesApi(deps));
   router.use(programsApi(deps));
   router.use(referralsApi(deps));
   router.use(rewardsApi(deps));
   router.use(settingsApi(deps));
+  router.use(setupApi(deps));
   return router;
 }

@@ -1,7 +1,67 @@
 // /api/settings* - see contract/settings.ts for each route's request and response.
+// (GET /api/integrations/hubspot, POST /api/integrations/hubspot/connect and GET
+// /api/privacy-requests stay in routes.ts; the settings page uses them as they are.)
+import {
+  describeCrmSync,
+  describeWebhookHealth,
+  loadConnection,
+  WEBHOOK_HEALTH_WINDOW_DAYS,
+} from '@referrals/core';
 import express, { type Router } from 'express';
+import type { SettingsResponse } from '../contract/settings.js';
+import { currentMerchant } from '../session-token.js';
 import type { AdminApiDeps } from './deps.js';
 
-export function settingsApi(_deps: AdminApiDeps): Router {
-  return express.Router();
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function settingsApi(deps: AdminApiDeps): Router {
+  const router = express.Router();
+
+  // GET /api/settings - HubSpot connection and sync health, and webhook health per topic
+  router.get('/settings', async (_req, res) => {
+    const merchantId = currentMerchant(res).id;
+    const [connection, webhooks] = await Promise.all([
+      loadConnection(deps.db, deps.encryptionKey, merchantId, 'hubspot'),
+      describeWebhookHealth(deps.db, merchantId),
+    ]);
+    const sync = connection ? await describeCrmSync(deps.db, merchantId, 'hubspot') : null;
+    const body: SettingsResponse = {
+      hubspot: {
+        available: !!deps.hubspotAppUrl,
+        connected: !!connection,
+        portalId: connection?.externalAccountId ?? null,
+        status: connection?.status ?? null,
+        sync: sync
+          ? {
+              pending: sync.pending,
+              retrying: sync.retrying,
+              oldestPendingAt: iso(sync.oldestPendingAt),
+              parkedReason: sync.parkedReason,
+              parkedUntil: iso(sync.parkedUntil),
+              lastError: sync.lastError
+                ? { message: sync.lastError.message, retryAt: sync.lastError.retryAt.toISOString() }
+                : null,
+              backfill: { startedAt: iso(sync.backfill.startedAt), doneAt: iso(sync.backfill.doneAt) },
+            }
+          : null,
+      },
+      webhooks: {
+        windowDays: WEBHOOK_HEALTH_WINDOW_DAYS,
+        topics: webhooks
+          .filter((w): w is typeof w & { platform: 'shopify' | 'hubspot' } => w.platform !== 'internal')
+          .map((w) => ({
+            platform: w.platform,
+            topic: w.topic,
+            received: w.received,
+            failed: w.failed,
+            waiting: w.waiting,
+            lastReceivedAt: w.lastReceivedAt.toISOString(),
+            lastFailedAt: iso(w.lastFailedAt),
+          })),
+      },
+    };
+    res.json(body);
+  });
+
+  return router;
 }

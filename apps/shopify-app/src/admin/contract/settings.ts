@@ -1,2 +1,60 @@
 // The settings routes' request and response schemas (shared by the Express routes and the admin).
-export {};
+import { z } from 'zod';
+import { isoDateSchema } from './common.js';
+
+export const crmSyncSchema = z.object({
+  /** Contacts waiting to be written to HubSpot. */
+  pending: z.number().int(),
+  /** Of those, contacts whose last write failed and that are backing off. */
+  retrying: z.number().int(),
+  oldestPendingAt: isoDateSchema.nullable(),
+  parkedReason: z.enum(['daily_limit', 'reconnect_needed']).nullable(),
+  parkedUntil: isoDateSchema.nullable(),
+  lastError: z.object({ message: z.string(), retryAt: isoDateSchema }).nullable(),
+  backfill: z.object({ startedAt: isoDateSchema.nullable(), doneAt: isoDateSchema.nullable() }),
+});
+export type CrmSync = z.infer<typeof crmSyncSchema>;
+
+export const hubspotSettingsSchema = z.object({
+  /** Whether this deployment has a HubSpot app to connect to. */
+  available: z.boolean(),
+  connected: z.boolean(),
+  portalId: z.string().nullable(),
+  status: z.enum(['active', 'reconnect_needed', 'revoked']).nullable(),
+  /** Null when no portal is connected. */
+  sync: crmSyncSchema.nullable(),
+});
+export type HubspotSettings = z.infer<typeof hubspotSettingsSchema>;
+
+export const webhookTopicSchema = z.object({
+  platform: z.enum(['shopify', 'hubspot']),
+  topic: z.string(),
+  received: z.number().int(),
+  failed: z.number().int(),
+  waiting: z.number().int(),
+  lastReceivedAt: isoDateSchema,
+  lastFailedAt: isoDateSchema.nullable(),
+});
+export type WebhookTopic = z.infer<typeof webhookTopicSchema>;
+
+/** GET /api/settings */
+export const settingsResponseSchema = z.object({
+  hubspot: hubspotSettingsSchema,
+  webhooks: z.object({ windowDays: z.number().int(), topics: z.array(webhookTopicSchema) }),
+});
+export type SettingsResponse = z.infer<typeof settingsResponseSchema>;
+
+/** POST /api/integrations/hubspot/connect (existing route) */
+export const hubspotConnectResponseSchema = z.object({ url: z.string().url() });
+
+/** GET /api/privacy-requests (existing route): compliance requests Shopify sent and what we did. */
+export const privacyRequestSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['customer_data_request', 'customer_redact']),
+    status: z.string(),
+    createdAt: isoDateSchema,
+  })
+  .passthrough();
+export type PrivacyRequest = z.infer<typeof privacyRequestSchema>;
+export const privacyRequestListResponseSchema = z.object({ privacyRequests: z.array(privacyRequestSchema) });

@@ -10,7 +10,8 @@ export const shopResponseSchema = z.object({
   connection: z
     .object({
       status: z.string(),
-      scopes: z.array(z.string()).nullable().optional(),
+      /** Comma-separated, as Shopify grants them. */
+      scopes: z.string().nullable(),
       expiresAt: isoDateSchema.nullable(),
     })
     .nullable(),
