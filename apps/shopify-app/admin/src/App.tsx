@@ -1,9 +1,12 @@
 // The admin's frame: inside Shopify the admin's own sidebar shows our pages (App Bridge NavMenu);
 // standalone (the sandbox) a Polaris Frame with a navigation column does. Every page is a route.
 import { NavMenu } from '@shopify/app-bridge-react';
-import { Frame, Navigation } from '@shopify/polaris';
+import { Frame, Navigation, TopBar, useBreakpoints } from '@shopify/polaris';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, Route, Routes, useLocation } from 'react-router-dom';
 import { useReviewQueueCount } from './api/referrals.js';
+import { AdvocateDetailPage } from './pages/advocates/advocate-detail.js';
+import { AdvocateListPage } from './pages/advocates/advocate-list.js';
 import { GettingStartedPage } from './pages/getting-started.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { ProgramDetailPage } from './pages/programs/program-detail.js';
@@ -20,6 +23,7 @@ const embedded = typeof window !== 'undefined' && window.top !== window.self && 
 const sections = [
   { url: '/', label: 'Getting started', exact: true },
   { url: '/programs', label: 'Programmes' },
+  { url: '/advocates', label: 'Advocates' },
   { url: '/referrals', label: 'Referrals' },
   { url: '/review', label: 'Review queue', badge: true },
   { url: '/rewards', label: 'Rewards' },
@@ -33,6 +37,8 @@ function Pages() {
       <Route path="/programs" element={<ProgramListPage />} />
       <Route path="/programs/new" element={<ProgramNewPage />} />
       <Route path="/programs/:programId" element={<ProgramDetailPage />} />
+      <Route path="/advocates" element={<AdvocateListPage />} />
+      <Route path="/advocates/:advocateId" element={<AdvocateDetailPage />} />
       <Route path="/referrals" element={<ReferralListPage />} />
       <Route path="/referrals/:referralId" element={<ReferralDetailPage />} />
       <Route path="/review" element={<ReviewQueuePage />} />
@@ -46,6 +52,12 @@ function Pages() {
 export function App() {
   const location = useLocation();
   const reviewCount = useReviewQueueCount();
+  // Phones: the navigation column folds behind the top bar's menu button.
+  const { mdDown } = useBreakpoints();
+  const [mobileNavOpen, setMobileNavOpen] = useState(false);
+  const toggleMobileNav = useCallback(() => setMobileNavOpen((open) => !open), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the menu whenever the page changes.
+  useEffect(() => setMobileNavOpen(false), [location.pathname]);
   if (embedded) {
     return (
       <>
@@ -75,7 +87,12 @@ export function App() {
     </Navigation>
   );
   return (
-    <Frame navigation={navigation}>
+    <Frame
+      navigation={navigation}
+      {...(mdDown ? { topBar: <TopBar showNavigationToggle onNavigationToggle={toggleMobileNav} /> } : {})}
+      showMobileNavigation={mobileNavOpen}
+      onNavigationDismiss={toggleMobileNav}
+    >
       <Pages />
     </Frame>
   );

@@ -59,7 +59,17 @@ export async function apiRequest<S extends z.ZodType>(
 ): Promise<z.infer<S>> {
   const res = await send(path, options);
   if (!res.ok) throw await failure(res);
-  return schema.parse(await res.json());
+  const parsed = schema.safeParse(await res.json());
+  if (!parsed.success) {
+    // The contract is shared, so this means a deploy in progress or a bug: say so plainly.
+    console.error(`Unexpected answer from /api${path}`, parsed.error.issues);
+    throw new ApiError(500, {
+      error: 'UNEXPECTED_RESPONSE',
+      message:
+        'The app got an answer it did not understand. Reload the page; if it keeps happening, contact support.',
+    });
+  }
+  return parsed.data;
 }
 
 /** A file download (CSV): fetched with the session token, handed to the browser as a file. */
