@@ -8,7 +8,13 @@ import {
   createHubSpotApp,
   parseHubSpotEnv,
 } from '@referrals/hubspot-app';
-import { composeShopify, createShopifyApp, parseShopifyEnv } from '@referrals/shopify-app';
+import {
+  composeShopify,
+  createShopifyApp,
+  parseShopifyEnv,
+  rememberSandboxCustomers,
+  seedSandbox,
+} from '@referrals/shopify-app';
 import { ensureRedis, parseWorkerEnv, startWorker } from '@referrals/worker';
 import { pino } from 'pino';
 
@@ -54,11 +60,14 @@ if (hubspot.sandbox && shopify.sandbox) {
   const portalId = await connectSandboxPortal(hubspot, shopify.sandbox.merchantId);
   logger.info({ emulator: hubspot.sandbox.emulator.url, portalId }, 'sandbox: HubSpot portal connected');
 }
-if (shopify.sandbox)
+if (shopify.sandbox) {
   logger.info(
     { emulator: shopify.sandbox.emulator.url, shop: shopify.sandbox.shop },
     'sandbox mode: no Shopify credentials, talking to the local Admin API emulator',
   );
+  // Before the worker starts: rewards held from an earlier run are issued to these customers.
+  rememberSandboxCustomers(shopify.sandbox.emulator.shop(shopify.sandbox.shop));
+}
 const clickWriter = new ClickWriter(database.db, {
   ipHashSalt: workerEnv.IP_HASH_SALT,
   onError: (err) => logger.error({ err }, 'click flush failed; retrying'),
@@ -115,8 +124,29 @@ const servers = [
   ),
 ];
 if (shopify.sandbox) {
-  logger.info({ admin: shopify.sandbox.adminUrl }, 'sandbox: open the admin (marketers start here)');
-  logger.info({ link: shopify.sandbox.referralLink }, 'sandbox: try the demo referral link');
+  const sandbox = shopify.sandbox;
+  logger.info({ admin: sandbox.adminUrl }, 'sandbox: open the admin (marketers start here)');
+  logger.info({ link: sandbox.referralLink }, 'sandbox: try the demo referral link');
+  // The demo shop's history, once, in the background through the app's own public routes (link
+  // clicks, signed webhooks): start-up stays responsive, and a failure is logged, never fatal.
+  seedSandbox({
+    db: database.db,
+    logger: logger.child({ name: 'sandbox-seed' }),
+    appUrl: `http://127.0.0.1:${servers[0].address().port}`,
+    shop: sandbox.shop,
+    merchantId: sandbox.merchantId,
+    apiSecret: shopify.apiSecret,
+    emulatorShop: sandbox.emulator.shop(sandbox.shop),
+  })
+    .then((result) =>
+      result.seeded
+        ? logger.info(
+            { ...result, admin: sandbox.adminUrl },
+            `sandbox: seeded ${result.advocates} advocates, ${result.orders} orders`,
+          )
+        : logger.info({ admin: sandbox.adminUrl }, 'sandbox: demo data already seeded; nothing added'),
+    )
+    .catch((err) => logger.error({ err }, 'sandbox: seeding the demo data failed'));
 }
 
 let stopping = false;

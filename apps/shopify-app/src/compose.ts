@@ -12,6 +12,7 @@ import { type ShopifyEmulator, startShopifyEmulator } from '@referrals/shopify-e
 import type { Logger } from 'pino';
 import type { SandboxBridge } from './admin/shell.js';
 import type { ShopifyEnv } from './env.js';
+import { DAY_MS, SANDBOX_RULES_V1, V1_EFFECTIVE_DAYS_AGO } from './sandbox/demo-data.js';
 import { createShopifyPlatform, type ShopifyPlatform } from './shopify/platform.js';
 
 export const SANDBOX_SHOP = 'sandbox.myshopify.com';
@@ -92,12 +93,10 @@ async function seedDemo(db: Database, merchantId: string): Promise<string> {
       await createProgram(db, {
         merchantId,
         name: 'Give 15%, get $10 in store credit',
-        rules: {
-          advocateReward: { kind: 'store_credit', amountMinor: 1000 },
-          friendReward: { kind: 'percent_discount', bps: 1500 },
-          holdDays: 0,
-        },
+        rules: SANDBOX_RULES_V1,
         actor: 'sandbox',
+        // In force before the seeded history (seedSandbox) begins.
+        effectiveFrom: new Date(Date.now() - V1_EFFECTIVE_DAYS_AGO * DAY_MS),
       })
     ).programId;
   const enrolled = await enrollAdvocate(db, {

@@ -5,6 +5,7 @@ export * from './links/index.js';
 export * from './proxy/index.js';
 export * from './reconcile/index.js';
 export * from './rewards/index.js';
+export * from './sandbox/seed-sandbox.js';
 export * from './server.js';
 export * from './shopify/index.js';
 export * from './webhooks/index.js';
