@@ -28,6 +28,8 @@ export type AdminStack = {
   shop: string;
   baseUrl: string;
   browser: Browser;
+  /** Requests any page made to anywhere but this app (must stay empty: no CDN, no network). */
+  offsiteRequests: string[];
   /** A fresh page at the admin path (e.g. '/programs'), standalone through the stand-in. */
   open(path?: string, viewport?: { width: number; height: number }): Promise<Page>;
   screenshot(page: Page, name: string): Promise<void>;
@@ -58,7 +60,9 @@ export async function startAdminStack(): Promise<AdminStack> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   const shop = shopify.sandbox.shop;
   mkdirSync(screenshotDir, { recursive: true });
+  const offsiteRequests: string[] = [];
   return {
+    offsiteRequests,
     database,
     merchantId: shopify.sandbox.merchantId,
     shop,
@@ -68,6 +72,10 @@ export async function startAdminStack(): Promise<AdminStack> {
       const page = await browser.newPage({ viewport, acceptDownloads: true });
       page.on('pageerror', (error) => {
         throw error;
+      });
+      page.on('request', (request) => {
+        const url = request.url();
+        if (!url.startsWith(baseUrl) && !/^(data|blob):/.test(url)) offsiteRequests.push(url);
       });
       const sep = path.includes('?') ? '&' : '?';
       await page.goto(`${baseUrl}/admin${path === '/' ? '' : path}${sep}shop=${shop}`);
