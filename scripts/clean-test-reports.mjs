@@ -1,14 +1,7 @@
 // Removes stale vitest reports so the summary only counts this run.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
-for (const pkg of [
-  'core',
-  'worker',
-  'apps/shopify-app',
-  'apps/shopify-app/emulator',
-  'apps/hubspot-app',
-  'apps/hubspot-app/emulator',
-  'apps/hubspot-app/project/src/app/cards',
-]) {
+const { workspaces } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+for (const pkg of workspaces) {
   rmSync(new URL(`../${pkg}/.vitest-result.json`, import.meta.url), { force: true });
 }

@@ -1,15 +1,8 @@
 // Adds up every package's vitest JSON report into one closing line: "Tests: N passed, N failed".
 import { existsSync, readFileSync } from 'node:fs';
 
-const packages = [
-  'core',
-  'worker',
-  'apps/shopify-app',
-  'apps/shopify-app/emulator',
-  'apps/hubspot-app',
-  'apps/hubspot-app/emulator',
-  'apps/hubspot-app/project/src/app/cards',
-];
+// Every workspace runs vitest (the root package.json's list, so a new workspace is never missed).
+const packages = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).workspaces;
 let passed = 0;
 let failed = 0;
 let skipped = 0;
