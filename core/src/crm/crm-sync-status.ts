@@ -17,6 +17,8 @@ export type CrmSyncStatus = {
   /** When a daily-limit parking lifts by itself; null for a reconnect, which waits for the merchant. */
   parkedUntil: Date | null;
   backfill: { cursor: string | null; startedAt: Date | null; doneAt: Date | null };
+  /** When a flush last wrote contacts to the CRM; null before the first. */
+  lastSuccessAt: Date | null;
 };
 
 export async function crmSyncStatus(
@@ -39,6 +41,7 @@ export async function crmSyncStatus(
         startedAt: state?.backfillStartedAt ?? null,
         doneAt: state?.backfillDoneAt ?? null,
       },
+      lastSuccessAt: state?.lastSuccessAt ?? null,
     };
   });
 }

@@ -20,6 +20,7 @@ import {
   RecordingCrmWriter,
   RecordingRewardIssuer,
 } from '../testing/index.js';
+import { describeCrmSync } from './describe-crm-sync.js';
 import {
   claimContactBatch,
   countBackfillContacts,
@@ -575,6 +576,45 @@ describe('flushCrmBatch', () => {
       claimed: 0,
     });
     expect(await nextCrmFlushAt(engine.db, key(merchant.id))).toBeNull();
+  });
+});
+
+describe('last successful write', () => {
+  test('a flush that writes contacts records lastSuccessAt; a failing or blocked one leaves it', async ({
+    engine,
+  }) => {
+    const { merchant } = await queuedAdvocates(engine, 2);
+    const failing = { write: async () => Promise.reject(new Error('socket hang up')) };
+    await flushCrmBatch(engine.db, failing, { ...key(merchant.id), linkFor });
+    expect((await describeCrmSync(engine.db, merchant.id, platform)).lastSuccessAt).toBeNull();
+
+    // No state row existed before: the successful settle creates it.
+    const at = new Date(Date.now() + 60_000);
+    await unparkCrmSync(engine.db, key(merchant.id));
+    const writer = new RecordingCrmWriter();
+    const flushed = await flushCrmBatch(engine.db, writer, { ...key(merchant.id), linkFor, clock: () => at });
+    expect(flushed).toMatchObject({ claimed: 2, written: 2 });
+    const status = await describeCrmSync(engine.db, merchant.id, platform);
+    expect(status.lastSuccessAt).toEqual(at);
+    expect(status).toMatchObject({ pending: 0, lastError: null });
+
+    // A later change the CRM refuses for the day keeps the last success as it was.
+    await markContactsChanged(engine.db, {
+      platform,
+      at: new Date(),
+      changes: await changesOf(engine.db, merchant.id, ['advocate.enrolled']),
+    });
+    writer.block = { reason: 'daily_limit', retryAfterMs: null };
+    const blocked = await flushCrmBatch(engine.db, writer, {
+      ...key(merchant.id),
+      linkFor,
+      clock: () => new Date(at.getTime() + 60_000),
+    });
+    expect(blocked).toMatchObject({ written: 0, blocked: { reason: 'daily_limit' } });
+    expect(await crmSyncStatus(engine.db, merchant.id, platform)).toMatchObject({
+      parkedReason: 'daily_limit',
+      lastSuccessAt: at,
+    });
   });
 });
 

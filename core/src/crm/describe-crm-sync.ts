@@ -1,5 +1,5 @@
-// The admin's view of a shop's CRM sync: crmSyncStatus (backlog, parking, backfill) and the
-// latest error the CRM answered for a contact still waiting to be written.
+// The admin's view of a shop's CRM sync: crmSyncStatus (backlog, parking, backfill, the last
+// successful write) and the latest error the CRM answered for a contact still waiting to be written.
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
 import { type CrmSyncStatus, crmSyncStatus } from './crm-sync-status.js';

@@ -7,7 +7,7 @@ import type { CrmWriteResult } from '../ports.js';
 import type { ClaimedContact } from './claim-contact-batch.js';
 import type { CrmPlatform } from './properties.js';
 import { deleteUnchangedContacts, postponeContacts, resetContacts } from './repository/queue.js';
-import { parkSync } from './repository/sync-state.js';
+import { parkSync, upsertSyncState } from './repository/sync-state.js';
 
 export type SettleContactBatchInput = {
   merchantId: string;
@@ -95,6 +95,9 @@ export async function settleContactBatch(
   }
 
   await forMerchant(db, merchantId).transaction(async (m) => {
+    // The CRM took contacts (even in a call that then ended blocked): the admin's "last synced".
+    // First in the transaction, so the state row is locked before queue rows, as a backfill does.
+    if (wrote.length > 0) await upsertSyncState(m, platform, { lastSuccessAt: now });
     await removeUnchanged(
       m,
       input.claimed.filter((row) => skipped.has(row.customerId)),

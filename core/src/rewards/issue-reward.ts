@@ -8,7 +8,12 @@ import { writeOutbox } from '../outbox/index.js';
 import type { IssueRewardRequest, RewardIssuer } from '../ports.js';
 import { canTransition, findReferralForUpdate, moveReferral } from '../referrals/index.js';
 import { listPendingClawbacksOfReward, markPendingClawbackDone } from './repository/clawbacks.js';
-import { findRewardForUpdate, findRewardWithRecipient, markRewardIssued } from './repository/rewards.js';
+import {
+  findRewardForUpdate,
+  findRewardWithRecipient,
+  markRewardIssued,
+  recordRewardIssueFailure,
+} from './repository/rewards.js';
 
 export type IssueResult = 'issued' | 'already_issued' | 'not_released';
 
@@ -44,7 +49,9 @@ export async function issueReward(
   };
   // Nothing left to hand out (a money reward refunded away): no platform call.
   const skipPlatform = payout > 0 && request.amountMinor === 0;
-  const { platformRef } = skipPlatform ? { platformRef: 'netted-by-refund' } : await issuer.issue(request);
+  const { platformRef } = skipPlatform
+    ? { platformRef: 'netted-by-refund' }
+    : await issueOnPlatform(m, issuer, request);
   return m.transaction(async (tx) => {
     // Lock order: referral, then reward (as reconcile does), so the two never deadlock.
     const referral = reward.referralId ? await findReferralForUpdate(tx, reward.referralId) : undefined;
@@ -75,7 +82,11 @@ export async function issueReward(
     if (pending.length > 0) await settleNettedClawbacks(tx, pending, netted);
     const fullyReversed =
       locked.reversedMinor >= locked.amountMinor && locked.amountMinor > 0 && request.amountMinor === 0;
-    await markRewardIssued(tx, locked.id, { status: fullyReversed ? 'reversed' : 'issued', platformRef });
+    await markRewardIssued(tx, locked.id, {
+      status: fullyReversed ? 'reversed' : 'issued',
+      platformRef,
+      calledPlatform: !skipPlatform,
+    });
     if (referral?.status === 'approved' && canTransition(referral.status, 'rewarded')) {
       await moveReferral(tx.db, referral, 'rewarded', {});
     }
@@ -87,6 +98,46 @@ export async function issueReward(
     });
     return 'issued' as const;
   });
+}
+
+/** How much of an error's message the admin is shown. */
+export const ISSUE_ERROR_MAX_LENGTH = 500;
+
+/**
+ * The issuer call; when it throws, the attempt and a short, safe text of why are recorded in their
+ * own confined transaction (the admin shows them), and the error goes on unchanged to the queue,
+ * which retries.
+ */
+async function issueOnPlatform(
+  m: MerchantScope,
+  issuer: RewardIssuer,
+  request: IssueRewardRequest,
+): Promise<{ platformRef: string }> {
+  try {
+    return await issuer.issue(request);
+  } catch (error) {
+    try {
+      await m.transaction((tx) => recordRewardIssueFailure(tx, request.rewardId, issueErrorText(error)));
+    } catch {
+      // Failing to record it must not hide the platform's error: that one decides the retry.
+    }
+    throw error;
+  }
+}
+
+/**
+ * An error as the admin may show it: its message only (never a thrown payload), anything that looks
+ * like a credential masked, on one line, at most ISSUE_ERROR_MAX_LENGTH characters.
+ */
+export function issueErrorText(error: unknown): string {
+  const message = error instanceof Error && error.message ? error.message : 'The platform call failed.';
+  const safe = message
+    .replace(/\b(shp(?:at|ca|pa|ss|ua)_[A-Za-z0-9]+)/g, '[redacted]')
+    .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]')
+    .replace(/([?&](?:access_token|token|key|secret|signature)=)[^&\s]+/gi, '$1[redacted]')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return safe.length > ISSUE_ERROR_MAX_LENGTH ? `${safe.slice(0, ISSUE_ERROR_MAX_LENGTH - 1)}…` : safe;
 }
 
 /** Marks the netted claw-backs done: recovered in full, since the value was never handed out. */

@@ -41,9 +41,14 @@ export type RewardListItem = {
   issuedAt: Date | null;
   /** The platform's id of what was handed out (a Shopify gid, a discount code). */
   platformRef: string | null;
-  /** Why a failed reward is stuck, in words for the marketer; null unless failed. */
+  /**
+   * Why a failed reward is stuck: the platform's last error when one is stored, otherwise what we
+   * can tell from the reward; null unless failed.
+   */
   issueError: string | null;
+  /** Issue calls made to the platform so far. */
   issueAttempts: number;
+  lastIssueAttemptAt: Date | null;
   clawback: {
     requestedMinor: number;
     recoveredMinor: number;
@@ -73,13 +78,24 @@ function adminStatus(reward: Row['reward'], overdueBefore: Date): AdminRewardSta
   }
 }
 
-/** What we know of why an issue did not go through (the worker's own error stays in its logs). */
+/**
+ * Issue calls made so far: the reward's own count, or for a reward that has none recorded (issued
+ * before the count was kept) the platform journal's.
+ */
+const attemptsOf = (row: Row): number => row.reward.issueAttempts || (row.journalAttempts ?? 0);
+
+/**
+ * Why an issue did not go through: the error the last failed attempt stored, otherwise what we can
+ * tell from the reward and the platform journal.
+ */
 function issueErrorOf(row: Row): string {
   const { reward } = row;
+  if (reward.lastIssueError) return reward.lastIssueError;
   if (reward.kind === 'store_credit' && !row.recipientPlatformId)
     return 'The recipient has no Shopify customer account, so store credit cannot be added.';
-  if (row.issueAttempts)
-    return `Shopify did not confirm the reward after ${row.issueAttempts} ${row.issueAttempts === 1 ? 'attempt' : 'attempts'}.`;
+  const attempts = attemptsOf(row);
+  if (attempts)
+    return `Shopify did not confirm the reward after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}.`;
   return 'The reward was released but has not reached Shopify yet.';
 }
 
@@ -143,7 +159,8 @@ async function loadPage(
         issuedAt: reward.issuedAt,
         platformRef: reward.platformRef,
         issueError: status === 'failed' ? issueErrorOf(row) : null,
-        issueAttempts: row.issueAttempts ?? 0,
+        issueAttempts: attemptsOf(row),
+        lastIssueAttemptAt: reward.lastIssueAttemptAt,
         clawback: clawback
           ? {
               requestedMinor: Number(clawback.requestedMinor),

@@ -47,6 +47,8 @@ export const crmSyncState = pgTable(
     backfillCursor: uuid('backfill_cursor'),
     backfillStartedAt: ts('backfill_started_at'),
     backfillDoneAt: ts('backfill_done_at'),
+    /** The last time a flush wrote a batch of contacts to the CRM. */
+    lastSuccessAt: ts('last_success_at'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.merchantId, t.platform] })],

@@ -33,6 +33,11 @@ export const rewards = pgTable(
     releasedAt: ts('released_at'),
     issuedAt: ts('issued_at'),
     platformRef: text('platform_ref'),
+    /** Issue calls to the platform that threw (the rewards queue retries them). */
+    issueAttempts: integer('issue_attempts').notNull().default(0),
+    /** The last failed issue call's error message, truncated; cleared once the reward is issued. */
+    lastIssueError: text('last_issue_error'),
+    lastIssueAttemptAt: ts('last_issue_attempt_at'),
     idempotencyKey: text('idempotency_key').notNull(),
     createdAt: createdAt(),
   },

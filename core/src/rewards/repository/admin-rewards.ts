@@ -69,7 +69,7 @@ export async function selectRewardPage(
       recipientEmail: customers.email,
       recipientFirstName: customers.firstName,
       recipientPlatformId: customers.platformCustomerId,
-      issueAttempts: platformOperations.attempts,
+      journalAttempts: platformOperations.attempts,
       issueStartedAt: platformOperations.startedAt,
     })
     .from(rewards)

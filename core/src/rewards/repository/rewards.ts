@@ -132,15 +132,43 @@ export async function markRewardReleased(
     .where(m.byId(rewards, rewardId));
 }
 
+/** Issued: the platform's id recorded, and the error of an earlier failed attempt cleared. */
 export async function markRewardIssued(
   m: MerchantScope,
   rewardId: string,
-  issue: { status: 'issued' | 'reversed'; platformRef: string },
+  issue: { status: 'issued' | 'reversed'; platformRef: string; calledPlatform: boolean },
 ): Promise<void> {
   await m.db
     .update(rewards)
-    .set({ status: issue.status, issuedAt: sql`now()`, platformRef: issue.platformRef })
+    .set({
+      status: issue.status,
+      issuedAt: sql`now()`,
+      platformRef: issue.platformRef,
+      lastIssueError: null,
+      ...(issue.calledPlatform
+        ? { issueAttempts: sql`${rewards.issueAttempts} + 1`, lastIssueAttemptAt: sql`now()` }
+        : {}),
+    })
     .where(m.byId(rewards, rewardId));
+}
+
+/**
+ * A platform call that threw: one more attempt, and why (short text, never a payload). Only a
+ * reward still waiting to be issued is touched, so a concurrent success is never marked failed.
+ */
+export async function recordRewardIssueFailure(
+  m: MerchantScope,
+  rewardId: string,
+  error: string,
+): Promise<void> {
+  await m.db
+    .update(rewards)
+    .set({
+      issueAttempts: sql`${rewards.issueAttempts} + 1`,
+      lastIssueError: error,
+      lastIssueAttemptAt: sql`now()`,
+    })
+    .where(m.where(rewards, eq(rewards.id, rewardId), eq(rewards.status, 'released')));
 }
 
 /** An advisory lock on one owner's balance in one currency, held until the transaction ends. */

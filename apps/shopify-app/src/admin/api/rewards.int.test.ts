@@ -1,6 +1,6 @@
 // /api/rewards: auth, validation, the status filters, the streamed CSV export and the retry of a
 // failed issue (through the outbox and the sweep, audited with the staff member), on PostgreSQL.
-import { findMerchantByShopDomain } from '@referrals/core';
+import { findMerchantByShopDomain, issueReward, type RewardIssuer } from '@referrals/core';
 import {
   buildAdvocate,
   buildProgram,
@@ -166,6 +166,30 @@ describe('/api/rewards', () => {
     const failed = await get('?status=failed');
     expect(failed.rewards.map((r) => r.id)).toEqual([advocate2!.id]);
     expect(failed.rewards[0]?.issueError).toMatch(/Shopify/);
+    // Nothing stored yet: the reason is derived, with no attempt on record.
+    expect(failed.rewards[0]).toMatchObject({ issueAttempts: 0, lastIssueAttemptAt: null });
+    // The issue job's call fails: the error Shopify gave is stored and shown, with the attempts.
+    const down: RewardIssuer = {
+      issue: async () => {
+        throw new Error('Shopify answered 503 Service Unavailable');
+      },
+      clawBack: async () => ({ recoveredMinor: 0 }),
+    };
+    for (let i = 0; i < 2; i++) {
+      await expect(
+        issueReward(engine, down, { merchantId: merchant.id, rewardId: advocate2!.id }),
+      ).rejects.toThrow('Shopify answered 503 Service Unavailable');
+    }
+    const stored = (await get('?status=failed')).rewards[0];
+    expect(stored).toMatchObject({
+      id: advocate2!.id,
+      status: 'failed',
+      issueError: 'Shopify answered 503 Service Unavailable',
+      issueAttempts: 2,
+    });
+    expect(Date.parse(stored!.lastIssueAttemptAt!)).toBeGreaterThan(Date.now() - 60_000);
+    // An issued reward carries no error.
+    expect((await get('?status=issued')).rewards[0]).toMatchObject({ issueError: null });
     const pending = await get('?status=pending');
     expect(pending.rewards).toHaveLength(1);
     expect(pending.rewards[0]?.holdUntil).toBe(

@@ -43,6 +43,7 @@ export function toRewardView(r: RewardListItem): Reward {
     platformRef: r.platformRef,
     issueError: r.issueError,
     issueAttempts: r.issueAttempts,
+    lastIssueAttemptAt: r.lastIssueAttemptAt?.toISOString() ?? null,
     clawback: r.clawback
       ? {
           requested: money(r.clawback.requestedMinor),

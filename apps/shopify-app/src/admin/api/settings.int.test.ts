@@ -3,11 +3,12 @@
 // routes the page also uses keep answering as before.
 import {
   findMerchantByShopDomain,
+  flushCrmBatch,
   ingestInboundEvent,
   markContactsChanged,
   saveConnection,
 } from '@referrals/core';
-import { buildAdvocate, buildProgram, updateRowsOf } from '@referrals/core/testing';
+import { buildAdvocate, buildProgram, RecordingCrmWriter, updateRowsOf } from '@referrals/core/testing';
 import { describe, expect } from 'vitest';
 import { adminApiTest } from '../../testing/admin-api.js';
 import type { PlatformFixture } from '../../testing/platform.js';
@@ -131,6 +132,7 @@ describe('/api/settings', () => {
         retrying: 1,
         parkedReason: null,
         lastError: { message: 'HubSpot answered 502 Bad Gateway' },
+        lastSuccessAt: null,
       },
     });
     expect(body.webhooks.topics).toEqual([
@@ -155,6 +157,32 @@ describe('/api/settings', () => {
     const other = settingsResponseSchema.parse(await (await call(baseUrl, '/api/settings', b.token)).json());
     expect(other.hubspot.connected).toBe(false);
     expect(other.webhooks.topics).toEqual([]);
+    // A flush that writes the contact: the sync reads as done, with when it last succeeded.
+    await updateRowsOf(
+      db,
+      'crm_sync_queue',
+      a.merchant.id,
+      { customerId: advocate.customerId },
+      { nextAttemptAt: new Date(Date.now() - 1000) },
+    );
+    const flushedAt = new Date();
+    const flushed = await flushCrmBatch(db, new RecordingCrmWriter(), {
+      merchantId: a.merchant.id,
+      platform: 'hubspot',
+      linkFor: (code) => `https://app.test/r/${code}`,
+      clock: () => flushedAt,
+    });
+    expect(flushed).toMatchObject({ claimed: 1, written: 1 });
+    const synced = settingsResponseSchema.parse(await (await call(baseUrl, '/api/settings', a.token)).json());
+    expect(synced.hubspot.sync).toMatchObject({
+      pending: 0,
+      lastError: null,
+      lastSuccessAt: flushedAt.toISOString(),
+    });
+    const otherAfter = settingsResponseSchema.parse(
+      await (await call(baseUrl, '/api/settings', b.token)).json(),
+    );
+    expect(otherAfter.hubspot.sync).toBeNull();
     // The existing route keeps answering for the connected shop.
     expect(await (await call(baseUrl, '/api/integrations/hubspot', a.token)).json()).toMatchObject({
       connected: true,

@@ -42,6 +42,7 @@ export function settingsApi(deps: AdminApiDeps): Router {
                 ? { message: sync.lastError.message, retryAt: sync.lastError.retryAt.toISOString() }
                 : null,
               backfill: { startedAt: iso(sync.backfill.startedAt), doneAt: iso(sync.backfill.doneAt) },
+              lastSuccessAt: iso(sync.lastSuccessAt),
             }
           : null,
       },

@@ -59,9 +59,15 @@ export const rewardSchema = z.object({
   issuedAt: isoDateSchema.nullable(),
   /** Shopify's id of what was handed out (a gid, or discount:CODE). */
   platformRef: z.string().nullable(),
-  /** Why a failed reward is stuck; null unless failed. */
+  /**
+   * Why a failed reward is stuck: Shopify's last error when one was recorded, otherwise what the
+   * app can tell; null unless failed.
+   */
   issueError: z.string().nullable(),
+  /** Issue calls made to Shopify so far. */
   issueAttempts: z.number().int(),
+  /** When the last issue call was made; null before the first (or for older rewards). */
+  lastIssueAttemptAt: isoDateSchema.nullable(),
   clawback: z
     .object({
       requested: moneySchema,

@@ -12,6 +12,8 @@ export const crmSyncSchema = z.object({
   parkedUntil: isoDateSchema.nullable(),
   lastError: z.object({ message: z.string(), retryAt: isoDateSchema }).nullable(),
   backfill: z.object({ startedAt: isoDateSchema.nullable(), doneAt: isoDateSchema.nullable() }),
+  /** When contacts were last written to HubSpot; null before the first write. */
+  lastSuccessAt: isoDateSchema.nullable(),
 });
 export type CrmSync = z.infer<typeof crmSyncSchema>;
 

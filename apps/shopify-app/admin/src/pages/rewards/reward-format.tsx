@@ -93,3 +93,15 @@ export function describeClawback(
   if (c && c.pending > 0) parts.push('still being taken back on Shopify');
   return parts.join(' · ');
 }
+
+/** "3 attempts · last tried Jan 5, 2027, 10:04 AM": how often Shopify was asked to issue it. */
+export function describeIssueAttempts(
+  reward: Pick<Reward, 'issueAttempts' | 'lastIssueAttemptAt'>,
+  locale?: string,
+): string {
+  const n = reward.issueAttempts;
+  const count = `${new Intl.NumberFormat(locale).format(n)} ${n === 1 ? 'attempt' : 'attempts'}`;
+  return reward.lastIssueAttemptAt
+    ? `${count} · last tried ${formatDateTime(reward.lastIssueAttemptAt, locale)}`
+    : count;
+}

@@ -5,7 +5,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { describeClawback, describeRewardValue, shopifyIdLabel } from './reward-format.js';
+import {
+  describeClawback,
+  describeIssueAttempts,
+  describeRewardValue,
+  shopifyIdLabel,
+} from './reward-format.js';
 import { RewardListPage } from './reward-list.js';
 
 const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
@@ -30,6 +35,7 @@ function reward(overrides: Partial<Reward> = {}): Reward {
     platformRef: null,
     issueError: null,
     issueAttempts: 0,
+    lastIssueAttemptAt: null,
     clawback: null,
     ...overrides,
   };
@@ -130,6 +136,23 @@ describe('Rewards page', () => {
     await waitFor(() => expect(calls.filter((c) => c.url.startsWith('/api/rewards?')).length).toBe(2));
   });
 
+  test('a failed reward shows the error Shopify answered and how often it was tried', async () => {
+    stubApi([
+      reward({
+        ...failed,
+        issueError: 'Shopify refused the store credit: the customer account is disabled.',
+        issueAttempts: 3,
+        lastIssueAttemptAt: '2026-05-15T10:20:00.000Z',
+      }),
+    ]);
+    renderPage('/rewards?status=failed');
+    expect(
+      await screen.findByText('Shopify refused the store credit: the customer account is disabled.'),
+    ).toBeTruthy();
+    expect(screen.getByText(/^3 attempts · last tried /)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Retry issuing the reward for Grace' })).toBeTruthy();
+  });
+
   test('a status link opens its tab, and Export CSV downloads exactly that filter', async () => {
     stubApi([failed]);
     renderPage('/rewards?status=failed&recipient=advocate');
@@ -196,5 +219,9 @@ describe('reward format', () => {
         'en-US',
       ),
     ).toBe('Clawed back $10.00 of $10.00 · $6.00 could not be recovered');
+    expect(describeIssueAttempts({ issueAttempts: 1, lastIssueAttemptAt: null }, 'en-US')).toBe('1 attempt');
+    expect(
+      describeIssueAttempts({ issueAttempts: 2, lastIssueAttemptAt: '2026-05-15T10:20:00Z' }, 'en-US'),
+    ).toMatch(/^2 attempts · last tried May 15, 2026/);
   });
 });

@@ -27,6 +27,7 @@ import { PageError } from '../../components/page-error.js';
 import { useToast } from '../../components/toast.js';
 import {
   describeClawback,
+  describeIssueAttempts,
   describeRewardValue,
   formatDate,
   RewardStatusBadge,
@@ -301,6 +302,11 @@ function RewardRow({
           {reward.status === 'failed' && reward.issueError ? (
             <Text as="span" tone="critical" variant="bodySm">
               {reward.issueError}
+            </Text>
+          ) : null}
+          {reward.status === 'failed' && reward.issueAttempts > 0 ? (
+            <Text as="span" tone="subdued" variant="bodySm">
+              {describeIssueAttempts(reward, locale)}
             </Text>
           ) : null}
           {reward.status === 'clawed_back' ? (

@@ -43,6 +43,7 @@ const connected: SettingsResponse['hubspot'] = {
     parkedUntil: null,
     lastError: { message: 'HubSpot answered 502 Bad Gateway', retryAt: '2026-05-01T10:05:00.000Z' },
     backfill: { startedAt: null, doneAt: null },
+    lastSuccessAt: '2026-05-01T09:55:00.000Z',
   },
 };
 
@@ -116,10 +117,20 @@ describe('Settings page', () => {
     expect(screen.getByText('Connected')).toBeTruthy();
     expect(screen.getByText(/3 contacts waiting to sync\. 1 contact will be retried\./)).toBeTruthy();
     expect(screen.getByText('Last error: HubSpot answered 502 Bad Gateway')).toBeTruthy();
+    expect(screen.getByText(/^Last synced .*2026/)).toBeTruthy();
     expect(screen.getByText('Order paid')).toBeTruthy();
     expect(screen.getByText('2 failed')).toBeTruthy();
     expect(screen.getByText('Healthy')).toBeTruthy();
     expect(await screen.findByText('No data requests')).toBeTruthy();
+  });
+
+  test('a connection that has not written a contact yet says so', async () => {
+    renderWith({
+      hubspot: { ...connected, sync: { ...connected.sync!, lastSuccessAt: null } },
+      webhooks: { windowDays: 30, topics: [] },
+    });
+    expect(await screen.findByText('Not synced yet.')).toBeTruthy();
+    expect(screen.queryByText(/^Last synced/)).toBeNull();
   });
 
   test('the embed is off: says so and deep-links the theme editor on the app embed', async () => {

@@ -218,6 +218,9 @@ function SyncStatus({ sync }: { sync: NonNullable<HubspotSettings['sync']> }) {
           : `${contacts(sync.pending)} waiting to sync.`}
         {sync.retrying > 0 ? ` ${contacts(sync.retrying)} will be retried.` : ''}
       </Text>
+      <Text as="p" tone="subdued">
+        {sync.lastSuccessAt ? `Last synced ${formatDateTime(sync.lastSuccessAt)}.` : 'Not synced yet.'}
+      </Text>
       {sync.pending > 0 && sync.oldestPendingAt ? (
         <Text
           as="p"
