@@ -8,11 +8,11 @@ import { accountKeys } from '../ledger/index.js';
 import { pickLinkCode } from './find-advocate-link-code.js';
 import {
   findAdminAdvocate,
-  findShopCurrency,
   listAdminAdvocateReferrals,
   listAdminAdvocateRewards,
   sumAdvocateLedger,
-} from './repository/admin.js';
+} from './repository/admin-detail.js';
+import { findShopCurrency } from './repository/admin-list.js';
 import { listAdvocateCodes } from './repository/dashboard.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -12,7 +12,7 @@ import {
   findShopCurrency,
   listAdvocateRows,
   listMatchingAdvocateIds,
-} from './repository/admin.js';
+} from './repository/admin-list.js';
 
 export type AdvocateListSortKey = 'newest' | 'referrals' | 'revenue' | 'score';
 

@@ -5,7 +5,7 @@ import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
 import { DomainError } from '../errors.js';
 import { isAdvocateId } from './get-advocate.js';
-import { updateAdvocateStatus } from './repository/admin.js';
+import { updateAdvocateStatus } from './repository/admin-detail.js';
 
 export type SetAdvocateStatusInput = {
   merchantId: string;

@@ -2,34 +2,17 @@
 // and when the new version applies; checked as they type (the same rules the server applies) and
 // described in words beside the form.
 import type { ProgramRules } from '@referrals/shopify-app/admin-contract';
-import { programFraudRuleTypes } from '@referrals/shopify-app/admin-contract';
-import {
-  Banner,
-  BlockStack,
-  Box,
-  Button,
-  Card,
-  Checkbox,
-  ChoiceList,
-  FormLayout,
-  InlineStack,
-  Layout,
-  PageActions,
-  Text,
-  TextField,
-} from '@shopify/polaris';
+import { Banner, BlockStack, Card, Layout, PageActions, Text, TextField } from '@shopify/polaris';
 import { useMemo, useState } from 'react';
-import { fraudRuleLabels } from './describe-rules.js';
-import {
-  effectiveFromOf,
-  type FieldErrors,
-  newTier,
-  type ProgramDraft,
-  rulesFromDraft,
-  todayIso,
-} from './program-draft.js';
+import { effectiveFromOf, type FieldErrors, type ProgramDraft, rulesFromDraft } from './program-draft.js';
+import { EligibilityCard } from './program-form-eligibility.js';
+import type { DraftForm } from './program-form-fields.js';
+import { FraudChecksCard } from './program-form-fraud.js';
+import { HoldAndLimitsCard } from './program-form-limits.js';
+import { RewardSidesCard } from './program-form-rewards.js';
+import { ScheduleCard } from './program-form-schedule.js';
+import { TiersCard } from './program-form-tiers.js';
 import { ProgramPreview } from './program-preview.js';
-import { currencySymbol, RewardFields } from './reward-fields.js';
 
 export type ProgramFormValues = { name: string; rules: ProgramRules; effectiveFrom: string | null };
 
@@ -83,37 +66,7 @@ export function ProgramForm(props: Props) {
     if (errorCount > 0 || unchanged) return;
     props.onSubmit({ name: draft.name.trim(), rules, effectiveFrom: effectiveFromOf(draft) });
   };
-  const symbol = currencySymbol(currency, locale);
-  const moneyField = (label: string, key: keyof ProgramDraft, path: string, helpText?: string) => (
-    <TextField
-      label={label}
-      autoComplete="off"
-      inputMode="decimal"
-      prefix={symbol}
-      value={draft[key] as string}
-      onChange={(v) => set(key, v as never)}
-      error={shownErrors[path]}
-      {...(helpText ? { helpText } : {})}
-    />
-  );
-  const wholeField = (
-    label: string,
-    key: keyof ProgramDraft,
-    path: string,
-    suffix?: string,
-    helpText?: string,
-  ) => (
-    <TextField
-      label={label}
-      autoComplete="off"
-      inputMode="numeric"
-      value={draft[key] as string}
-      onChange={(v) => set(key, v as never)}
-      error={shownErrors[path]}
-      {...(suffix ? { suffix } : {})}
-      {...(helpText ? { helpText } : {})}
-    />
-  );
+  const form: DraftForm = { draft, set, errors: shownErrors };
 
   return (
     <form
@@ -147,252 +100,12 @@ export function ProgramForm(props: Props) {
                 />
               </Card>
             ) : null}
-            <Card>
-              <BlockStack gap="400">
-                <ChoiceList
-                  title="Who gets a reward"
-                  choices={[
-                    { label: 'The friend and the advocate', value: 'both' },
-                    { label: 'Only the friend', value: 'friend' },
-                    { label: 'Only the advocate', value: 'advocate' },
-                  ]}
-                  selected={[draft.sides]}
-                  onChange={([sides]) => set('sides', (sides ?? 'both') as ProgramDraft['sides'])}
-                  error={
-                    shownErrors['rules.advocateReward'] === 'Reward the advocate, the friend, or both.'
-                      ? shownErrors['rules.advocateReward']
-                      : undefined
-                  }
-                />
-                {draft.sides !== 'advocate' ? (
-                  <RewardFields
-                    label="Friend reward"
-                    value={draft.friend}
-                    onChange={(v) => set('friend', v)}
-                    path="rules.friendReward"
-                    errors={shownErrors}
-                    currency={currency}
-                    locale={locale}
-                  />
-                ) : null}
-                {draft.sides !== 'friend' ? (
-                  <RewardFields
-                    label="Advocate reward"
-                    value={draft.advocate}
-                    onChange={(v) => set('advocate', v)}
-                    path="rules.advocateReward"
-                    errors={shownErrors}
-                    currency={currency}
-                    locale={locale}
-                  />
-                ) : null}
-              </BlockStack>
-            </Card>
-            {draft.sides !== 'friend' ? (
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">
-                    Tiers
-                  </Text>
-                  <Text as="p" tone="subdued">
-                    A bonus for advocates when they reach a number of successful referrals.
-                  </Text>
-                  {draft.tiers.map((tier, i) => (
-                    <Box key={tier.key} paddingBlockEnd="200">
-                      <BlockStack gap="200">
-                        <TextField
-                          label={`Tier ${i + 1}: at successful referral number`}
-                          autoComplete="off"
-                          inputMode="numeric"
-                          value={tier.atReferral}
-                          onChange={(v) =>
-                            set(
-                              'tiers',
-                              draft.tiers.map((t) => (t.key === tier.key ? { ...t, atReferral: v } : t)),
-                            )
-                          }
-                          error={shownErrors[`rules.tiers.${i}.atReferral`] ?? shownErrors['rules.tiers']}
-                        />
-                        <RewardFields
-                          label={`Tier ${i + 1} bonus`}
-                          value={tier.bonus}
-                          onChange={(bonus) =>
-                            set(
-                              'tiers',
-                              draft.tiers.map((t) => (t.key === tier.key ? { ...t, bonus } : t)),
-                            )
-                          }
-                          path={`rules.tiers.${i}.bonus`}
-                          errors={shownErrors}
-                          currency={currency}
-                          locale={locale}
-                        />
-                        <InlineStack>
-                          <Button
-                            variant="plain"
-                            tone="critical"
-                            onClick={() =>
-                              set(
-                                'tiers',
-                                draft.tiers.filter((t) => t.key !== tier.key),
-                              )
-                            }
-                          >
-                            {`Remove tier ${i + 1}`}
-                          </Button>
-                        </InlineStack>
-                      </BlockStack>
-                    </Box>
-                  ))}
-                  <InlineStack>
-                    <Button onClick={() => set('tiers', [...draft.tiers, newTier()])}>Add tier</Button>
-                  </InlineStack>
-                </BlockStack>
-              </Card>
-            ) : null}
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Who counts as a referral
-                </Text>
-                <FormLayout>
-                  <Checkbox
-                    label="New customers only"
-                    helpText="A friend who has ordered before earns nobody a reward."
-                    checked={draft.newCustomersOnly}
-                    onChange={(v) => set('newCustomersOnly', v)}
-                  />
-                  <FormLayout.Group>
-                    {moneyField(
-                      'Minimum order',
-                      'minimumOrder',
-                      'rules.eligibility.minimumOrderMinor',
-                      'Leave empty for any amount.',
-                    )}
-                    {wholeField(
-                      'Attribution window',
-                      'windowDays',
-                      'rules.eligibility.attributionWindowDays',
-                      'days',
-                      'How long after clicking a link an order still counts.',
-                    )}
-                  </FormLayout.Group>
-                  <ChoiceList
-                    title="When a friend clicked several advocates’ links"
-                    choices={[
-                      { label: 'The last link they clicked wins (last touch)', value: 'last_touch' },
-                      { label: 'The first link they clicked wins (first touch)', value: 'first_touch' },
-                    ]}
-                    selected={[draft.attributionModel]}
-                    onChange={([v]) =>
-                      set('attributionModel', (v ?? 'last_touch') as ProgramDraft['attributionModel'])
-                    }
-                  />
-                </FormLayout>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Hold and limits
-                </Text>
-                <FormLayout>
-                  {wholeField(
-                    'Hold rewards for',
-                    'holdDays',
-                    'rules.holdDays',
-                    'days',
-                    'Rewards wait this long after the order, so returns can cancel them.',
-                  )}
-                  <FormLayout.Group>
-                    {wholeField(
-                      'Most rewards per advocate a month',
-                      'monthlyCount',
-                      'rules.caps.perAdvocatePerMonth.count',
-                    )}
-                    {moneyField(
-                      'Most reward value per advocate a month',
-                      'monthlyAmount',
-                      'rules.caps.perAdvocatePerMonth.amountMinor',
-                    )}
-                  </FormLayout.Group>
-                  <FormLayout.Group>
-                    {wholeField(
-                      'Most rewards per advocate in total',
-                      'lifetimeCount',
-                      'rules.caps.lifetime.count',
-                    )}
-                    {moneyField(
-                      'Most reward value per advocate in total',
-                      'lifetimeAmount',
-                      'rules.caps.lifetime.amountMinor',
-                    )}
-                  </FormLayout.Group>
-                  <Text as="p" tone="subdued">
-                    Leave a limit empty for no limit.
-                  </Text>
-                </FormLayout>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Fraud checks
-                </Text>
-                <FormLayout>
-                  <FormLayout.Group>
-                    {wholeField(
-                      'Review referrals scoring at least',
-                      'reviewAt',
-                      'rules.fraud.reviewAt',
-                      'of 100',
-                    )}
-                    {wholeField(
-                      'Reject referrals scoring at least',
-                      'rejectAt',
-                      'rules.fraud.rejectAt',
-                      'of 100',
-                    )}
-                  </FormLayout.Group>
-                  {programFraudRuleTypes.map((type) => (
-                    <Checkbox
-                      key={type}
-                      label={fraudRuleLabels[type]}
-                      checked={draft.fraudEnabled[type]}
-                      onChange={(on) => set('fraudEnabled', { ...draft.fraudEnabled, [type]: on })}
-                    />
-                  ))}
-                </FormLayout>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <ChoiceList
-                  title="When these rules apply"
-                  choices={[
-                    { label: 'Now', value: 'now' },
-                    {
-                      label: 'From a later day',
-                      value: 'later',
-                      helpText: 'Gives you time to tell your advocates about the change before it applies.',
-                    },
-                  ]}
-                  selected={[draft.schedule]}
-                  onChange={([v]) => set('schedule', (v ?? 'now') as ProgramDraft['schedule'])}
-                />
-                {draft.schedule === 'later' ? (
-                  <TextField
-                    label="Applies from"
-                    type="date"
-                    autoComplete="off"
-                    min={todayIso()}
-                    value={draft.effectiveDate}
-                    onChange={(v) => set('effectiveDate', v)}
-                    error={shownErrors.effectiveFrom}
-                  />
-                ) : null}
-              </BlockStack>
-            </Card>
+            <RewardSidesCard form={form} {...formats} />
+            {draft.sides !== 'friend' ? <TiersCard form={form} {...formats} /> : null}
+            <EligibilityCard form={form} {...formats} />
+            <HoldAndLimitsCard form={form} {...formats} />
+            <FraudChecksCard form={form} />
+            <ScheduleCard form={form} />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">

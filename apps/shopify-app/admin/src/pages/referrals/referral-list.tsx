@@ -1,21 +1,16 @@
 // Every referral, newest first, filtered by status, source and date; the search box takes an order
 // number and shows why that order was or wasn't credited, even when no referral came of it.
-import { referralSources, referralStatuses } from '@referrals/shopify-app/admin-contract';
 import {
   BlockStack,
   Card,
-  ChoiceList,
   EmptyState,
-  IndexFilters,
   IndexFiltersMode,
   IndexTable,
-  InlineStack,
   Link,
   Page,
   SkeletonBodyText,
   SkeletonPage,
   Text,
-  TextField,
   useSetIndexFiltersMode,
 } from '@shopify/polaris';
 import { useEffect, useMemo, useState } from 'react';
@@ -24,24 +19,10 @@ import { ApiError } from '../../api/client.js';
 import { useReferrals, useReviewQueueCount } from '../../api/referrals.js';
 import emptyStateImage from '../../assets/empty-state.svg';
 import { PageError } from '../../components/page-error.js';
-import {
-  type DatePreset,
-  datePresets,
-  filtersFromParams,
-  type ListFilters,
-  listQuery,
-  paramsFromFilters,
-  presetLabels,
-} from './list-filters.js';
+import { filtersFromParams, type ListFilters, listQuery, paramsFromFilters } from './list-filters.js';
 import { OrderExplanationCard } from './order-explanation.js';
-import {
-  formatDateTime,
-  money,
-  personLabel,
-  ReferralStatusBadge,
-  sourceLabel,
-  statusLabels,
-} from './referral-words.js';
+import { clearedFilters, ReferralFilterBar } from './referral-filters.js';
+import { formatDateTime, money, personLabel, ReferralStatusBadge, sourceLabel } from './referral-words.js';
 
 export function ReferralListPage() {
   const [params, setParams] = useSearchParams();
@@ -91,70 +72,6 @@ export function ReferralListPage() {
   const rows = list.data?.referrals ?? [];
   const nextCursor = list.data?.pageInfo.nextCursor ?? null;
 
-  const dateFilter = (
-    <BlockStack gap="200">
-      <ChoiceList
-        title="Created"
-        titleHidden
-        choices={datePresets.map((p) => ({ label: presetLabels[p], value: p }))}
-        selected={filters.range ? [filters.range] : []}
-        onChange={([range]) => update({ range: (range as DatePreset) ?? null })}
-      />
-      {filters.range === 'custom' ? (
-        <InlineStack gap="200" wrap={false}>
-          <TextField
-            label="From"
-            type="date"
-            autoComplete="off"
-            value={filters.start}
-            onChange={(start) => update({ start })}
-          />
-          <TextField
-            label="To"
-            type="date"
-            autoComplete="off"
-            value={filters.end}
-            onChange={(end) => update({ end })}
-            error={dateError}
-          />
-        </InlineStack>
-      ) : null}
-    </BlockStack>
-  );
-
-  const appliedFilters = [
-    ...(filters.statuses.length
-      ? [
-          {
-            key: 'status',
-            label: `Status: ${filters.statuses.map((s) => statusLabels[s]).join(', ')}`,
-            onRemove: () => update({ statuses: [] }),
-          },
-        ]
-      : []),
-    ...(filters.sources.length
-      ? [
-          {
-            key: 'source',
-            label: `Source: ${filters.sources.map(sourceLabel).join(', ')}`,
-            onRemove: () => update({ sources: [] }),
-          },
-        ]
-      : []),
-    ...(filters.range
-      ? [
-          {
-            key: 'created',
-            label:
-              filters.range === 'custom'
-                ? `Created: ${filters.start || '…'} to ${filters.end || '…'}`
-                : `Created: ${presetLabels[filters.range].toLowerCase()}`,
-            onRemove: () => update({ range: null, start: '', end: '' }),
-          },
-        ]
-      : []),
-  ];
-
   return (
     <Page
       title="Referrals"
@@ -168,56 +85,15 @@ export function ReferralListPage() {
         {filters.order ? <OrderExplanationCard orderNumber={filters.order} /> : null}
         {list.isError && !dateError ? <PageError error={list.error} onRetry={() => list.refetch()} /> : null}
         <Card padding="0">
-          <IndexFilters
-            queryValue={search}
-            queryPlaceholder="Search by order ID"
-            onQueryChange={setSearch}
-            onQueryClear={() => {
-              setSearch('');
-              update({ order: '' });
-            }}
-            tabs={[{ id: 'all', content: 'All referrals' }]}
-            selected={0}
-            onSelect={() => {}}
-            canCreateNewView={false}
-            filters={[
-              {
-                key: 'status',
-                label: 'Status',
-                shortcut: true,
-                filter: (
-                  <ChoiceList
-                    title="Status"
-                    titleHidden
-                    allowMultiple
-                    choices={referralStatuses.map((s) => ({ label: statusLabels[s], value: s }))}
-                    selected={filters.statuses}
-                    onChange={(statuses) => update({ statuses: statuses as ListFilters['statuses'] })}
-                  />
-                ),
-              },
-              {
-                key: 'source',
-                label: 'Source',
-                shortcut: true,
-                filter: (
-                  <ChoiceList
-                    title="Source"
-                    titleHidden
-                    allowMultiple
-                    choices={referralSources.map((s) => ({ label: sourceLabel(s), value: s }))}
-                    selected={filters.sources}
-                    onChange={(sources) => update({ sources: sources as ListFilters['sources'] })}
-                  />
-                ),
-              },
-              { key: 'created', label: 'Created', shortcut: true, filter: dateFilter },
-            ]}
-            appliedFilters={appliedFilters}
-            onClearAll={() => update({ statuses: [], sources: [], range: null, start: '', end: '' })}
+          <ReferralFilterBar
+            filters={filters}
+            update={update}
+            search={search}
+            onSearchChange={setSearch}
+            dateError={dateError}
+            loading={list.isFetching}
             mode={mode}
             setMode={setMode}
-            loading={list.isFetching}
           />
           <IndexTable
             resourceName={{ singular: 'referral', plural: 'referrals' }}
@@ -230,7 +106,7 @@ export function ReferralListPage() {
                   heading={dateError ? 'Check the dates' : 'No referrals match these filters'}
                   action={{
                     content: 'Clear filters',
-                    onAction: () => update({ statuses: [], sources: [], range: null, start: '', end: '' }),
+                    onAction: () => update(clearedFilters),
                   }}
                   image={emptyStateImage}
                 >

@@ -1,6 +1,6 @@
-// The admin's reads on advocates: one statement for a page of the list with its aggregates as
-// correlated subqueries (referrals/ with orders/, rewards/, the ledger's accounts), evaluated once
-// per listed row, never one query per advocate; and the detail's lists and ledger balances.
+// The admin's advocate list: one statement for a page with its aggregates as correlated
+// subqueries (referrals/ with orders/, rewards/, the ledger's accounts), evaluated once per listed
+// row, never one query per advocate; the matching ids and count behind it; the shop's currency.
 import { asc, desc, eq, exists, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { MerchantScope } from '../../db/merchant-scope.js';
 import {
@@ -10,7 +10,6 @@ import {
   ledgerEntries,
   merchants,
   orders,
-  programs,
   referralCodes,
   referrals,
   rewards,
@@ -200,107 +199,4 @@ export async function countAdvocates(m: MerchantScope, search: string | undefine
     .innerJoin(customers, m.joinOn(customers, advocates.customerId))
     .where(m.where(advocates, searchCondition(m, search)));
   return row?.n ?? 0;
-}
-
-/** The advocate with the customer (customers/) and programme (programs/) they belong to. */
-export async function findAdminAdvocate(m: MerchantScope, advocateId: string) {
-  const [row] = await m.db
-    .select({
-      id: advocates.id,
-      status: advocates.status,
-      consentAt: advocates.consentAt,
-      createdAt: advocates.createdAt,
-      programId: advocates.programId,
-      programName: programs.name,
-      email: customers.email,
-      firstName: customers.firstName,
-      redactedAt: customers.redactedAt,
-    })
-    .from(advocates)
-    .innerJoin(customers, m.joinOn(customers, advocates.customerId))
-    .innerJoin(programs, m.joinOn(programs, advocates.programId))
-    .where(m.byId(advocates, advocateId));
-  return row ?? null;
-}
-
-/** The advocate's newest referrals with the friend (customers/) and the order (orders/). */
-export function listAdminAdvocateReferrals(m: MerchantScope, advocateId: string, limit: number) {
-  return m.db
-    .select({
-      id: referrals.id,
-      status: referrals.status,
-      source: referrals.source,
-      createdAt: referrals.createdAt,
-      friendEmail: customers.email,
-      friendEmailNormalized: referrals.friendEmailNormalized,
-      friendFirstName: customers.firstName,
-      orderName: orders.platformOrderId,
-      orderTotalMinor: orders.totalMinor,
-      orderRefundedMinor: orders.refundedMinor,
-      orderCurrency: orders.currency,
-    })
-    .from(referrals)
-    .innerJoin(orders, m.joinOn(orders, referrals.orderId))
-    .leftJoin(customers, m.joinOn(customers, referrals.friendCustomerId))
-    .where(m.where(referrals, eq(referrals.advocateId, advocateId)))
-    .orderBy(desc(referrals.createdAt), desc(referrals.id))
-    .limit(limit);
-}
-
-/** The advocate's own newest rewards of every status, at their live amount. */
-export function listAdminAdvocateRewards(m: MerchantScope, advocateId: string, limit: number) {
-  return m.db
-    .select({
-      id: rewards.id,
-      kind: rewards.kind,
-      status: rewards.status,
-      amountMinor: sql<number>`${rewards.amountMinor} - ${rewards.reversedMinor}`.mapWith(Number),
-      grantedMinor: rewards.amountMinor,
-      currency: rewards.currency,
-      bps: rewards.bps,
-      holdUntil: rewards.holdUntil,
-      issuedAt: rewards.issuedAt,
-      createdAt: rewards.createdAt,
-    })
-    .from(rewards)
-    .where(m.where(rewards, eq(rewards.advocateId, advocateId), eq(rewards.recipient, 'advocate')))
-    .orderBy(desc(rewards.createdAt), desc(rewards.id))
-    .limit(limit);
-}
-
-/** Sums of the advocate's ledger accounts (held, payable, issued, receivable) per currency. */
-export function sumAdvocateLedger(m: MerchantScope, advocateId: string) {
-  const keys = [
-    accountKeys.held(advocateId),
-    accountKeys.payable(advocateId),
-    accountKeys.issued(advocateId),
-    accountKeys.receivable(advocateId),
-  ];
-  return m.db
-    .select({
-      key: ledgerAccounts.key,
-      currency: ledgerAccounts.currency,
-      sumMinor: sql<number>`coalesce(sum(${ledgerEntries.amountMinor}), 0)`.mapWith(Number),
-    })
-    .from(ledgerAccounts)
-    .innerJoin(ledgerEntries, m.joinOn(ledgerAccounts, ledgerEntries.accountId))
-    .where(m.where(ledgerAccounts, inArray(ledgerAccounts.key, keys)))
-    .groupBy(ledgerAccounts.key, ledgerAccounts.currency)
-    .orderBy(ledgerAccounts.currency);
-}
-
-/** Sets the advocate's status; null when the advocate is not this merchant's. */
-export async function updateAdvocateStatus(
-  m: MerchantScope,
-  advocateId: string,
-  status: 'active' | 'suspended',
-): Promise<{ id: string; before: 'active' | 'suspended' } | null> {
-  const [before] = await m.db
-    .select({ status: advocates.status })
-    .from(advocates)
-    .where(m.byId(advocates, advocateId))
-    .for('no key update');
-  if (!before) return null;
-  await m.db.update(advocates).set({ status }).where(m.byId(advocates, advocateId));
-  return { id: advocateId, before: before.status };
 }
