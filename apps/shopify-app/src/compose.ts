@@ -64,6 +64,12 @@ export async function composeShopify(
       scopes: emulator.scopes.split(','),
       adminOrigin: emulator.url,
     },
+    // No real shop to open the theme editor of: its links lead to the emulator's stand-in, which
+    // links back to the admin.
+    themeEditor: {
+      url: `${emulator.url}${emulator.themeEditorPath}`,
+      returnTo: (shop) => `${env.SHOPIFY_APP_URL}/admin?shop=${encodeURIComponent(shop)}`,
+    },
   });
   // The emulator forgets everything on restart: install again (a fresh token exchange).
   const state = emulator.installApp(SANDBOX_SHOP);

@@ -11,5 +11,6 @@ export * from './schema.js';
 export * from './server.js';
 export * from './session-token.js';
 export * from './store.js';
+export { isLocalReturnUrl, THEME_EDITOR_PATH } from './theme-editor.js';
 export { REFRESH_RETRY_WINDOW_MS } from './tokens.js';
 export * from './webhooks.js';

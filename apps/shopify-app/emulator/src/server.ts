@@ -1,7 +1,8 @@
 // A local Shopify for one app: the Admin GraphQL API (graphql-endpoint.ts) and the OAuth token
 // endpoint (oauth.ts). The app's HTTP is redirected here from https://{shop}.myshopify.com, so
 // requests never name the shop in the host: the access token, the refresh token or the session
-// token's dest does.
+// token's dest does. In sandbox mode it also serves a theme editor stand-in for the browser
+// (theme-editor.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LeakyBucket } from './cost.js';
@@ -16,6 +17,7 @@ import {
 import { ADMIN_API_VERSION, loadAdminSchema } from './schema.js';
 import { mintSessionToken, type SessionTokenOptions } from './session-token.js';
 import { ShopState } from './store.js';
+import { handleThemeEditor, THEME_EDITOR_PATH } from './theme-editor.js';
 import { TokenStore } from './tokens.js';
 
 export type EmulatorOptions = {
@@ -43,6 +45,8 @@ export type ShopifyEmulator = {
   url: string;
   graphqlPath: string;
   tokenPath: string;
+  /** Sandbox only: the theme editor stand-in (see theme-editor.ts), an HTML page for the browser. */
+  themeEditorPath: string;
   apiKey: string;
   apiSecret: string;
   scopes: string;
@@ -104,6 +108,16 @@ export async function startShopifyEmulator(options: EmulatorOptions = {}): Promi
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = req.url?.split('?')[0];
+    if (path === THEME_EDITOR_PATH) {
+      // GET, POST /sandbox/theme-editor - the theme editor stand-in (HTML, for the sandbox's browser)
+      return handleThemeEditor(req, res, {
+        apiKey: app.apiKey,
+        shop: (domain) => {
+          const entry = shops.get(domain);
+          return entry?.installed ? entry.state : undefined;
+        },
+      });
+    }
     if (req.method === 'POST' && path === TOKEN_PATH) {
       // POST /admin/oauth/access_token - token exchange and refresh
       const body = parseTokenRequestBody(await readBody(req), req.headers['content-type']);
@@ -135,6 +149,7 @@ export async function startShopifyEmulator(options: EmulatorOptions = {}): Promi
     url: `http://127.0.0.1:${port}`,
     graphqlPath,
     tokenPath: TOKEN_PATH,
+    themeEditorPath: THEME_EDITOR_PATH,
     ...app,
     requests,
     tokenRequests: tokenEndpoint.log,

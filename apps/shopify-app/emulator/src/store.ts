@@ -231,7 +231,7 @@ const appBlockType = (block: { app?: string; handle: string; uuid?: string }) =>
 const handleSlug = (handle: string) => handle.replace(/[^a-z0-9]/gi, '_');
 
 /** A JSON theme file's value, its generated-file comment removed (null when absent or unreadable). */
-function readThemeJson(content: string | undefined): Record<string, unknown> | null {
+export function readThemeJson(content: string | undefined): Record<string, unknown> | null {
   if (content === undefined) return null;
   try {
     return JSON.parse(content.replace(/^\s*\/\*[\s\S]*?\*\//, '')) as Record<string, unknown>;

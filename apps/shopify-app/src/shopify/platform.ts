@@ -12,7 +12,7 @@ import { createShopifyApi, type ShopifyApiConfig } from './api.js';
 import type { CostLimiter } from './cost-limiter.js';
 import { type CustomerContactLookup, customerContactLookup } from './customer-contact.js';
 import { OfflineSessions } from './offline-sessions.js';
-import { type ThemeSetupReader, themeSetupReader } from './theme-setup.js';
+import { type ThemeEditorTarget, type ThemeSetupReader, themeSetupReader } from './theme-setup.js';
 
 export type ShopifyPlatform = {
   config: ShopifyApiConfig;
@@ -41,6 +41,8 @@ export function createShopifyPlatform(deps: {
   limiter?: CostLimiter;
   now?: () => number;
   refreshMarginMs?: number;
+  /** Sandbox only: theme editor links open the emulator's stand-in, not https://{shop}/admin. */
+  themeEditor?: ThemeEditorTarget;
 }): ShopifyPlatform {
   const api = createShopifyApi(deps.config);
   const sessions = new OfflineSessions({
@@ -69,7 +71,12 @@ export function createShopifyPlatform(deps: {
     orderSource,
     notifier: new ShopifyFlowNotifier(graphql),
     customerContact: customerContactLookup(graphql),
-    themeSetup: themeSetupReader({ graphql, apiKey: deps.config.apiKey, logger: deps.logger }),
+    themeSetup: themeSetupReader({
+      graphql,
+      apiKey: deps.config.apiKey,
+      logger: deps.logger,
+      editor: deps.themeEditor,
+    }),
     encryptionKey: deps.encryptionKey,
   };
 }

@@ -32,8 +32,30 @@ export type ThemeSetup = {
 
 export type ThemeSetupReader = { check(merchantId: string, shopDomain: string): Promise<ThemeSetup> };
 
+/**
+ * Where the theme editor links go instead of the shop's admin: the sandbox points them at the
+ * emulator's stand-in (its /sandbox/theme-editor page), with the admin to come back to.
+ */
+export type ThemeEditorTarget = { url: string; returnTo(shopDomain: string): string };
+
 /** The theme editor links, built from the shop's myshopify domain and the app's client id. */
-export function themeEditorUrls(shopDomain: string, apiKey: string): ThemeSetup['editorUrls'] {
+export function themeEditorUrls(
+  shopDomain: string,
+  apiKey: string,
+  target?: ThemeEditorTarget,
+): ThemeSetup['editorUrls'] {
+  if (target) {
+    const link = (params: Record<string, string>) =>
+      `${target.url}?${new URLSearchParams({ shop: shopDomain, ...params, return_to: target.returnTo(shopDomain) })}`;
+    return {
+      embed: link({ context: 'apps', activateAppId: `${apiKey}/${EMBED_HANDLE}` }),
+      shareBlock: link({
+        template: 'index',
+        addAppBlockId: `${apiKey}/${SHARE_BLOCK_HANDLE}`,
+        target: 'newAppsSection',
+      }),
+    };
+  }
   const editor = `https://${shopDomain}/admin/themes/current/editor`;
   return {
     embed: `${editor}?context=apps&activateAppId=${encodeURIComponent(apiKey)}/${EMBED_HANDLE}`,
@@ -115,10 +137,12 @@ export function themeSetupReader(deps: {
   graphql: AdminGraphql;
   apiKey: string;
   logger: Logger;
+  /** Sandbox only: the theme editor stand-in the links open instead of Shopify's. */
+  editor?: ThemeEditorTarget | undefined;
 }): ThemeSetupReader {
   return {
     async check(merchantId, shopDomain) {
-      const editorUrls = themeEditorUrls(shopDomain, deps.apiKey);
+      const editorUrls = themeEditorUrls(shopDomain, deps.apiKey, deps.editor);
       const unknown = (reason: string, themeName: string | null = null): ThemeSetup => ({
         themeName,
         embedEnabled: 'unknown',

@@ -1,10 +1,15 @@
 // GET /api/setup on real PostgreSQL and the emulator: each step checks itself, a theme that
 // cannot be read answers "unknown" (never "to do"), and a shop only ever sees its own state.
-import { ClickWriter, saveConnection } from '@referrals/core';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ClickWriter, type Database, saveConnection } from '@referrals/core';
 import { buildAdvocate, buildProgram, rowsOf } from '@referrals/core/testing';
 import { describe, expect } from 'vitest';
+import { composeShopify, SANDBOX_SHOP, type ShopifySide } from '../../compose.js';
+import { shopifyEnvSchema } from '../../env.js';
+import { createShopifyApp } from '../../server.js';
 import { adminApiTest } from '../../testing/admin-api.js';
-import type { PlatformFixture } from '../../testing/platform.js';
+import { type PlatformFixture, testLogger } from '../../testing/platform.js';
 import { type SetupResponse, setupResponseSchema } from '../contract/setup.js';
 
 const test = adminApiTest;
@@ -17,6 +22,33 @@ async function setupOf(fx: PlatformFixture, baseUrl: string, shop: string): Prom
   const res = await getSetup(baseUrl, fx.emulator.sessionToken(shop));
   expect(res.status).toBe(200);
   return setupResponseSchema.parse(await res.json());
+}
+
+/** The whole app on a loopback port, on a Shopify side built by composeShopify from env. */
+async function withComposedApp(
+  db: Database,
+  env: Record<string, string>,
+  run: (shopify: ShopifySide, baseUrl: string) => Promise<void>,
+): Promise<void> {
+  const shopify = await composeShopify(shopifyEnvSchema.parse(env), {
+    db,
+    logger: testLogger,
+    encryptionKey: randomBytes(32),
+    emulatorPort: 0,
+  });
+  const server = createShopifyApp({
+    db,
+    logger: testLogger,
+    apiSecret: shopify.apiSecret,
+    platform: shopify.platform,
+  }).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  try {
+    await run(shopify, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  } finally {
+    await new Promise((r) => server.close(r));
+    await shopify.close();
+  }
 }
 
 const states = (setup: SetupResponse) =>
@@ -135,5 +167,79 @@ describe('GET /api/setup', () => {
     expect(setupA.steps.themeEmbed.url).toContain(`https://${a.shop}/`);
     const setupB = await setupOf(fx, baseUrl, b.shop);
     expect(states(setupB)).toMatchObject({ programme: 'done', themeEmbed: 'done' });
+  });
+
+  test("sandbox mode: the editor links open the emulator's theme editor, which switches the embed on", async ({
+    database,
+  }) => {
+    await withComposedApp(database.db, {}, async (shopify, baseUrl) => {
+      const emulator = shopify.sandbox?.emulator;
+      if (!emulator) throw new Error('expected the sandbox');
+      const res = await getSetup(baseUrl, emulator.sessionToken(SANDBOX_SHOP));
+      expect(res.status).toBe(200);
+      const setup = setupResponseSchema.parse(await res.json());
+      expect(states(setup)).toMatchObject({ programme: 'done', themeEmbed: 'todo', shareBlock: 'todo' });
+      expect(setup.theme.editorUrls).toEqual({
+        embed: setup.steps.themeEmbed.url,
+        shareBlock: setup.steps.shareBlock.url,
+      });
+      const returnTo = `http://localhost:3000/admin?shop=${SANDBOX_SHOP}`;
+      const embed = new URL(setup.steps.themeEmbed.url);
+      expect(`${embed.origin}${embed.pathname}`).toBe(`${emulator.url}/sandbox/theme-editor`);
+      expect(Object.fromEntries(embed.searchParams)).toEqual({
+        shop: SANDBOX_SHOP,
+        context: 'apps',
+        activateAppId: `${emulator.apiKey}/referral-embed`,
+        return_to: returnTo,
+      });
+      const share = new URL(setup.steps.shareBlock.url);
+      expect(`${share.origin}${share.pathname}`).toBe(`${emulator.url}/sandbox/theme-editor`);
+      expect(Object.fromEntries(share.searchParams)).toEqual({
+        shop: SANDBOX_SHOP,
+        template: 'index',
+        addAppBlockId: `${emulator.apiKey}/share`,
+        target: 'newAppsSection',
+        return_to: returnTo,
+      });
+      expect(setup.steps.themeEmbed.url).not.toContain('myshopify.com/admin');
+
+      // Following the links: the page opens, its forms write the theme, the checklist sees it.
+      const page = await fetch(setup.steps.themeEmbed.url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Back to the admin');
+      const form = (body: string) => ({
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+        redirect: 'manual' as const,
+      });
+      expect((await fetch(setup.steps.themeEmbed.url, form('embed=on'))).status).toBe(303);
+      expect((await fetch(setup.steps.shareBlock.url, form('block=add'))).status).toBe(303);
+      const after = setupResponseSchema.parse(
+        await (await getSetup(baseUrl, emulator.sessionToken(SANDBOX_SHOP))).json(),
+      );
+      expect(states(after)).toMatchObject({ themeEmbed: 'done', shareBlock: 'done' });
+    });
+  });
+
+  test("with real credentials the editor links stay Shopify's", async ({ fx, database }) => {
+    const env = {
+      SHOPIFY_API_KEY: fx.emulator.apiKey,
+      SHOPIFY_API_SECRET: fx.emulator.apiSecret,
+      SHOPIFY_ADMIN_ORIGIN: fx.emulator.url,
+    };
+    await withComposedApp(database.db, env, async (shopify, baseUrl) => {
+      expect(shopify.sandbox).toBeNull();
+      const shop = `shop-${randomBytes(4).toString('hex')}.myshopify.com`;
+      fx.emulator.installApp(shop);
+      await shopify.platform.sessions.install(shop, fx.emulator.sessionToken(shop));
+      const setup = await setupOf(fx, baseUrl, shop);
+      expect(setup.steps.themeEmbed.url).toBe(
+        `https://${shop}/admin/themes/current/editor?context=apps&activateAppId=${fx.emulator.apiKey}/referral-embed`,
+      );
+      expect(setup.steps.shareBlock.url).toBe(
+        `https://${shop}/admin/themes/current/editor?template=index&addAppBlockId=${fx.emulator.apiKey}/share&target=newAppsSection`,
+      );
+    });
   });
 });
