@@ -8,6 +8,7 @@ import {
   createProgram,
   type Database,
   enrollAdvocate,
+  explainOrder,
   findAnyProgramId,
   getAdvocateDashboard,
   listRewardOrders,
@@ -112,6 +113,9 @@ export async function seedSandbox(deps: SeedSandboxDeps): Promise<SeedSandboxRes
     const code = order.advocate === null ? null : codes[order.advocate]!;
     const visitorId = order.visitor === null ? null : (visitorIds[order.visitor] ?? null);
     await hook('orders/paid', `sandbox-seed-order-${order.orderId}`, orderPayload(order, code, visitorId));
+    // The velocity rule counts the advocate's referrals already committed: the worker runs jobs in
+    // parallel, so each order of the burst waits for the one before it to be decided.
+    if (order.kind === 'velocity') await waitUntilDecided(deps, order);
   }
 
   let refunds = 0;
@@ -175,6 +179,16 @@ export function rememberSandboxCustomers(
  * A claw-back needs an issued reward: the refund waits until the worker has handed out the
  * reward of that order (it would otherwise be netted before issue, with nothing to claw back).
  */
+/** Until the engine has decided the order (its attribution decision is stored). */
+async function waitUntilDecided(deps: SeedSandboxDeps, order: PlannedOrder) {
+  const deadline = Date.now() + (deps.issueTimeoutMs ?? 120_000);
+  while (Date.now() < deadline) {
+    if (await explainOrder(deps.db, deps.merchantId, String(order.orderId))) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  deps.logger.warn({ orderId: order.orderId }, 'sandbox seed: order not decided in time; going on');
+}
+
 async function waitUntilIssued(deps: SeedSandboxDeps, order: PlannedOrder, advocateCustomerId: string) {
   const deadline = Date.now() + (deps.issueTimeoutMs ?? 120_000);
   while (Date.now() < deadline) {
