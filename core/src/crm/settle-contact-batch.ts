@@ -95,9 +95,6 @@ export async function settleContactBatch(
   }
 
   await forMerchant(db, merchantId).transaction(async (m) => {
-    // The CRM took contacts (even in a call that then ended blocked): the admin's "last synced".
-    // First in the transaction, so the state row is locked before queue rows, as a backfill does.
-    if (wrote.length > 0) await upsertSyncState(m, platform, { lastSuccessAt: now });
     await removeUnchanged(
       m,
       input.claimed.filter((row) => skipped.has(row.customerId)),
@@ -140,5 +137,13 @@ export async function settleContactBatch(
       outcome.retrying += ids.length;
     }
   });
+  // The CRM took contacts (even in a call that then ended blocked): the admin's "last synced".
+  // Its own one-row transaction after the queue work, so concurrent flush loops never wait on the
+  // state row while holding queue rows (nor a backfill, which locks the state row first).
+  if (wrote.length > 0) {
+    await forMerchant(db, merchantId).transaction((m) =>
+      upsertSyncState(m, platform, { lastSuccessAt: now }),
+    );
+  }
   return outcome;
 }
