@@ -10,8 +10,6 @@ import {
   IndexTable,
   Layout,
   Page,
-  SkeletonBodyText,
-  SkeletonPage,
   Text,
   useSetIndexFiltersMode,
 } from '@shopify/polaris';
@@ -20,7 +18,7 @@ import { useNavigate } from 'react-router-dom';
 import { useAdvocates } from '../../api/advocates.js';
 import emptyStateImage from '../../assets/empty-state.svg';
 import { formatMoney } from '../../components/money.js';
-import { PageError } from '../../components/page-error.js';
+import { ListPageSkeleton, PageErrorPage } from '../../components/page-error.js';
 import { useToast } from '../../components/toast.js';
 import { AdvocateStatusBadge, advocateName, describeBalance, formatDate } from './advocate-format.js';
 import { EnrollModal } from './enroll-modal.js';
@@ -67,19 +65,11 @@ export function AdvocateListPage() {
   );
 
   if (advocates.isPending) {
-    return (
-      <SkeletonPage title="Advocates" primaryAction>
-        <Card>
-          <SkeletonBodyText lines={8} />
-        </Card>
-      </SkeletonPage>
-    );
+    return <ListPageSkeleton title="Advocates" />;
   }
   if (advocates.isError) {
     return (
-      <Page title="Advocates">
-        <PageError error={advocates.error} onRetry={() => void advocates.refetch()} />
-      </Page>
+      <PageErrorPage title="Advocates" error={advocates.error} onRetry={() => void advocates.refetch()} />
     );
   }
 

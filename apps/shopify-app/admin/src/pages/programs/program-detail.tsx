@@ -10,12 +10,13 @@ import {
   useSetProgramStatus,
   useShopMoney,
 } from '../../api/programs.js';
+import { formatDateTime } from '../../components/dates.js';
 import { PageError } from '../../components/page-error.js';
 import { useToast } from '../../components/toast.js';
 import { draftFromRules } from './program-draft.js';
 import { ProgramForm } from './program-form.js';
 import { ProgramPreview } from './program-preview.js';
-import { formatDate, ProgramStatusBadge } from './program-status-badge.js';
+import { ProgramStatusBadge } from './program-status-badge.js';
 import { VersionHistory } from './version-history.js';
 
 export function ProgramDetailPage() {
@@ -123,7 +124,7 @@ export function ProgramDetailPage() {
           <Banner
             key={v.id}
             tone="info"
-            title={`Version ${v.version} applies from ${formatDate(v.effectiveFrom, shop.locale, true)}`}
+            title={`Version ${v.version} applies from ${formatDateTime(v.effectiveFrom, shop.locale)}`}
           >
             <p>
               Until then, version {p.current.version} stays in force. Now is a good time to tell your

@@ -7,8 +7,6 @@ import {
   IndexTable,
   Layout,
   Page,
-  SkeletonBodyText,
-  SkeletonPage,
   Text,
   useSetIndexFiltersMode,
 } from '@shopify/polaris';
@@ -16,9 +14,10 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { usePrograms, useShopMoney } from '../../api/programs.js';
 import emptyStateImage from '../../assets/empty-state.svg';
-import { PageError } from '../../components/page-error.js';
+import { formatDate } from '../../components/dates.js';
+import { ListPageSkeleton, PageError } from '../../components/page-error.js';
 import { describeReward } from './describe-rules.js';
-import { formatDate, ProgramStatusBadge } from './program-status-badge.js';
+import { ProgramStatusBadge } from './program-status-badge.js';
 
 const tabs = ['All', 'Active', 'Paused'] as const;
 type SortKey = 'name asc' | 'name desc' | 'created asc' | 'created desc';
@@ -47,13 +46,7 @@ export function ProgramListPage() {
   }, [programs.data, tab, query, sort]);
 
   if (programs.isPending || shop.isPending) {
-    return (
-      <SkeletonPage title="Programmes" primaryAction>
-        <Card>
-          <SkeletonBodyText lines={6} />
-        </Card>
-      </SkeletonPage>
-    );
+    return <ListPageSkeleton title="Programmes" lines={6} />;
   }
   const failed = programs.isError ? programs : shop.isError ? shop : null;
   if (failed || !shop.currency) {

@@ -12,9 +12,3 @@ export function ProgramStatusBadge({ status }: { status: ProgramStatus }) {
   const look = looks[status];
   return look.tone ? <Badge tone={look.tone}>{look.label}</Badge> : <Badge>{look.label}</Badge>;
 }
-
-export const formatDate = (iso: string, locale?: string, withTime = false) =>
-  new Intl.DateTimeFormat(
-    locale,
-    withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
-  ).format(new Date(iso));

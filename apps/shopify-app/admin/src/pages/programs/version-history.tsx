@@ -3,8 +3,8 @@
 import type { ProgramVersion } from '@referrals/shopify-app/admin-contract';
 import { Badge, BlockStack, Card, Divider, InlineStack, Select, Text } from '@shopify/polaris';
 import { useState } from 'react';
+import { formatDateTime } from '../../components/dates.js';
 import type { Formats } from './describe-rules.js';
-import { formatDate } from './program-status-badge.js';
 import { VersionDiff } from './version-diff.js';
 
 const who = (createdBy: string) =>
@@ -67,7 +67,7 @@ export function VersionHistory({ versions, currentVersion, formats }: Props) {
                   {scheduled ? <Badge tone="info">Scheduled</Badge> : null}
                 </InlineStack>
                 <Text as="p" tone="subdued">
-                  {`${scheduled ? 'Applies' : 'Applied'} from ${formatDate(v.effectiveFrom, formats.locale, true)} · published ${formatDate(v.createdAt, formats.locale, true)} by ${who(v.createdBy)}`}
+                  {`${scheduled ? 'Applies' : 'Applied'} from ${formatDateTime(v.effectiveFrom, formats.locale)} · published ${formatDateTime(v.createdAt, formats.locale)} by ${who(v.createdBy)}`}
                 </Text>
                 {previous ? (
                   <VersionDiff before={previous.rules} after={v.rules} formats={formats} />

@@ -8,8 +8,6 @@ import {
   IndexTable,
   Link,
   Page,
-  SkeletonBodyText,
-  SkeletonPage,
   Text,
   useSetIndexFiltersMode,
 } from '@shopify/polaris';
@@ -18,7 +16,7 @@ import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { useReferrals, useReviewQueueCount } from '../../api/referrals.js';
 import emptyStateImage from '../../assets/empty-state.svg';
-import { PageError } from '../../components/page-error.js';
+import { ListPageSkeleton, PageError } from '../../components/page-error.js';
 import { filtersFromParams, type ListFilters, listQuery, paramsFromFilters } from './list-filters.js';
 import { OrderExplanationCard } from './order-explanation.js';
 import { clearedFilters, ReferralFilterBar } from './referral-filters.js';
@@ -60,13 +58,7 @@ export function ReferralListPage() {
     filters.order !== '';
 
   if (list.isPending) {
-    return (
-      <SkeletonPage title="Referrals" primaryAction>
-        <Card>
-          <SkeletonBodyText lines={8} />
-        </Card>
-      </SkeletonPage>
-    );
+    return <ListPageSkeleton title="Referrals" />;
   }
 
   const rows = list.data?.referrals ?? [];

@@ -1,6 +1,7 @@
 // Words for what the referral pages show: statuses, sources, the attribution rule, rewards, dates.
 import type { ReferralStatus, TrailReward } from '@referrals/shopify-app/admin-contract';
 import { Badge } from '@shopify/polaris';
+import { formatDate as dateText, formatDateTime as dateTimeText } from '../../components/dates.js';
 import { formatMoney } from '../../components/money.js';
 
 type Tone = 'info' | 'success' | 'warning' | 'critical' | 'attention' | undefined;
@@ -88,11 +89,9 @@ export const rewardStatusLabel = (status: TrailReward['status']) => rewardStatus
 export const money = (minor: number | null | undefined, currency: string | null | undefined) =>
   minor === null || minor === undefined || !currency ? '—' : formatMoney(minor, currency);
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-export const formatDateTime = (iso: string | null | undefined) =>
-  iso ? dateTime.format(new Date(iso)) : '—';
-export const formatDate = (iso: string | null | undefined) => (iso ? dateOnly.format(new Date(iso)) : '—');
+/** Dates on the referral pages; a missing one reads as a dash. */
+export const formatDateTime = (iso: string | null | undefined) => dateTimeText(iso) || '—';
+export const formatDate = (iso: string | null | undefined) => dateText(iso) || '—';
 
 /** "Ada (ada@example.com)", or the email alone, or a fallback. */
 export function personLabel(
@@ -123,6 +122,6 @@ export function readableReason(reason: string, people: Record<string, string> = 
     )
     .replace(UUID, (id) => name(id) ?? 'another advocate')
     .replace(ISO_TIME, (iso) => formatDateTime(iso))
-    .replace(/\bstaff:(\w+)/g, 'staff member $1')
+    .replace(/\bstaff:\w+/g, actorLabel)
     .replace(/\b([a-z]+)_([a-z_]+)\b/g, (word) => word.replace(/_/g, ' '));
 }

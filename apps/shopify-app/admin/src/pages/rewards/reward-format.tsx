@@ -1,6 +1,7 @@
 // How one reward reads in the admin: its value, its status badge, the Shopify id and its dates.
 import type { Reward, RewardStatus } from '@referrals/shopify-app/admin-contract';
 import { Badge } from '@shopify/polaris';
+import { formatDateTime } from '../../components/dates.js';
 import { formatMoney } from '../../components/money.js';
 
 const kindLabels: Record<Reward['kind'], string> = {
@@ -70,16 +71,6 @@ export function shopifyIdLabel(platformRef: string | null): string | null {
   return platformRef;
 }
 
-export function formatDate(iso: string | null, locale?: string): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
-}
-
-export function formatDateTime(iso: string | null, locale?: string): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
-
 /** "Clawed back $10.00 of $10.00", with what could not be recovered or is still under way. */
 export function describeClawback(
   reward: Pick<Reward, 'reversed' | 'amount' | 'clawback'>,
@@ -105,3 +96,5 @@ export function describeIssueAttempts(
     ? `${count} · last tried ${formatDateTime(reward.lastIssueAttemptAt, locale)}`
     : count;
 }
+
+export { formatDate, formatDateTime } from '../../components/dates.js';

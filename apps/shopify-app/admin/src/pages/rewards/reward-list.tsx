@@ -13,8 +13,6 @@ import {
   InlineStack,
   Layout,
   Page,
-  SkeletonBodyText,
-  SkeletonPage,
   Text,
   useSetIndexFiltersMode,
 } from '@shopify/polaris';
@@ -23,7 +21,7 @@ import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../api/client.js';
 import { type RewardFilters, useExportRewards, useRetryReward, useRewards } from '../../api/rewards.js';
 import emptyStateImage from '../../assets/empty-state.svg';
-import { PageError } from '../../components/page-error.js';
+import { ListPageSkeleton, PageErrorPage } from '../../components/page-error.js';
 import { useToast } from '../../components/toast.js';
 import {
   describeClawback,
@@ -94,20 +92,10 @@ export function RewardListPage() {
   useEffect(() => setPageIndex(0), [tab, recipient, query]);
 
   if (rewards.isPending) {
-    return (
-      <SkeletonPage title="Rewards" primaryAction>
-        <Card>
-          <SkeletonBodyText lines={8} />
-        </Card>
-      </SkeletonPage>
-    );
+    return <ListPageSkeleton title="Rewards" />;
   }
   if (rewards.isError) {
-    return (
-      <Page title="Rewards">
-        <PageError error={rewards.error} onRetry={() => void rewards.refetch()} />
-      </Page>
-    );
+    return <PageErrorPage title="Rewards" error={rewards.error} onRetry={() => void rewards.refetch()} />;
   }
 
   const pages = rewards.data.pages;

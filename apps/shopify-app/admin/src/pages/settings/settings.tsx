@@ -20,15 +20,11 @@ import { errorMessage } from '../../api/client.js';
 import { useConnectHubspot, usePrivacyRequests, useSettings } from '../../api/settings.js';
 import { useSetup } from '../../api/setup.js';
 import emptyStateImage from '../../assets/empty-state.svg';
+import { formatDateTime } from '../../components/dates.js';
 import { PageError } from '../../components/page-error.js';
 import { useToast } from '../../components/toast.js';
 
 const locale = typeof navigator !== 'undefined' ? navigator.language : undefined;
-
-export const formatDateTime = (iso: string | null): string =>
-  iso
-    ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
-    : '';
 
 const topicLabels: Record<string, string> = {
   'orders/paid': 'Order paid',
