@@ -3,20 +3,14 @@
 // and what lands in the database is what the engine decided. Lives in the worker's tests because
 // the app may not import the worker. Seeding twice adds nothing.
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { ClickWriter, countClicks } from '@referrals/core';
+import { countClicks } from '@referrals/core';
 import { rowsOf } from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
-import {
-  createShopifyApp,
-  createShopifyPlatform,
-  rememberSandboxCustomers,
-  seedSandbox,
-} from '@referrals/shopify-app';
-import { ShopState, startShopifyEmulator } from '@referrals/shopify-emulator';
+import { rememberSandboxCustomers, seedSandbox } from '@referrals/shopify-app';
+import { ShopState } from '@referrals/shopify-emulator';
 import { pino } from 'pino';
 import { describe, expect } from 'vitest';
-import { startWorker } from './runtime.js';
+import { startShopifyStack } from './testing/shopify-stack.js';
 import { waitFor } from './testing/wait-for.js';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -33,39 +27,8 @@ describe('sandbox seed', () => {
     'seeds a realistic shop once, through the public paths',
     { timeout: 180_000 },
     async ({ engine }) => {
-      const emulator = await startShopifyEmulator();
-      const platform = createShopifyPlatform({
-        db: engine.db,
-        logger,
-        encryptionKey: randomBytes(32),
-        config: {
-          apiKey: emulator.apiKey,
-          apiSecret: emulator.apiSecret,
-          appUrl: 'http://127.0.0.1',
-          scopes: emulator.scopes.split(','),
-          adminOrigin: emulator.url,
-        },
-      });
-      const clickWriter = new ClickWriter(engine.db, { ipHashSalt: engine.ipHashSalt, flushIntervalMs: 20 });
-      const app = createShopifyApp({
-        db: engine.db,
-        logger,
-        apiSecret: emulator.apiSecret,
-        platform,
-        clickWriter,
-      });
-      const server = app.listen(0, '127.0.0.1');
-      await new Promise((r) => server.once('listening', r));
-      const worker = await startWorker({
-        engine,
-        redisUrl,
-        logger,
-        rewardIssuer: platform.issuer,
-        friendOfferIssuer: platform.friendOffers,
-        platformNotifier: platform.notifier,
-        prefix: `seed-${randomBytes(4).toString('hex')}`,
-        housekeeping: false,
-      });
+      const stack = await startShopifyStack(engine, { redisUrl, logger, queuePrefix: 'seed' });
+      const { emulator, platform, clickWriter } = stack;
       try {
         const shop = `seed-${randomBytes(3).toString('hex')}.myshopify.com`;
         const state = emulator.installApp(shop);
@@ -73,7 +36,7 @@ describe('sandbox seed', () => {
         const deps = {
           db: engine.db,
           logger,
-          appUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+          appUrl: stack.baseUrl,
           shop,
           merchantId: merchant.id,
           apiSecret: emulator.apiSecret,
@@ -144,10 +107,7 @@ describe('sandbox seed', () => {
         rememberSandboxCustomers(alone);
         expect([...alone.customers.keys()].sort()).toEqual([...restarted.customers.keys()].sort());
       } finally {
-        await worker.close();
-        await new Promise((r) => server.close(r));
-        await clickWriter.close();
-        await emulator.close();
+        await stack.close();
       }
     },
   );

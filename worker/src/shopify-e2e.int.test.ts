@@ -2,85 +2,21 @@
 // refund, over real HTTP: the real @shopify/shopify-api client against the emulator, the app's
 // routes, PostgreSQL, Redis and the worker.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import {
-  ClickWriter,
-  enrollAdvocate,
-  findDueRewards,
-  findMerchant,
-  findMerchantByShopDomain,
-} from '@referrals/core';
+import { enrollAdvocate, findDueRewards, findMerchant, findMerchantByShopDomain } from '@referrals/core';
 import { allRowsOf, buildProgram, merchantRowsAsJson, rowsOf } from '@referrals/core/testing';
 import { dbTest } from '@referrals/core/testing/fixtures';
-import { createShopifyApp, createShopifyPlatform, type ShopifyPlatform } from '@referrals/shopify-app';
 import { proxyQuery } from '@referrals/shopify-app/testing';
-import { type ShopifyEmulator, sendWebhook, startShopifyEmulator } from '@referrals/shopify-emulator';
+import { sendWebhook } from '@referrals/shopify-emulator';
 import { pino } from 'pino';
 import { describe, expect } from 'vitest';
-import { startWorker, type WorkerRuntime } from './runtime.js';
+import { type ShopifyStack, startShopifyStack } from './testing/shopify-stack.js';
 import { waitFor } from './testing/wait-for.js';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-const ENCRYPTION_KEY = randomBytes(32);
-
-type Stack = {
-  emulator: ShopifyEmulator;
-  platform: ShopifyPlatform;
-  baseUrl: string;
-  clickWriter: ClickWriter;
-  worker: WorkerRuntime;
-  close(): Promise<void>;
-};
-
-const test = dbTest.extend<{ stack: Stack }>({
+const test = dbTest.extend<{ stack: ShopifyStack }>({
   stack: async ({ engine }, use) => {
-    const emulator = await startShopifyEmulator();
-    const platform = createShopifyPlatform({
-      db: engine.db,
-      logger,
-      encryptionKey: ENCRYPTION_KEY,
-      config: {
-        apiKey: emulator.apiKey,
-        apiSecret: emulator.apiSecret,
-        appUrl: 'http://127.0.0.1',
-        scopes: emulator.scopes.split(','),
-        adminOrigin: emulator.url,
-      },
-    });
-    const clickWriter = new ClickWriter(engine.db, { ipHashSalt: engine.ipHashSalt, flushIntervalMs: 20 });
-    const app = createShopifyApp({
-      db: engine.db,
-      logger,
-      apiSecret: emulator.apiSecret,
-      platform,
-      clickWriter,
-    });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    const worker = await startWorker({
-      engine,
-      redisUrl,
-      logger,
-      rewardIssuer: platform.issuer,
-      friendOfferIssuer: platform.friendOffers,
-      platformNotifier: platform.notifier,
-      prefix: `e2e-${randomBytes(4).toString('hex')}`,
-      housekeeping: false,
-    });
-    const stack: Stack = {
-      emulator,
-      platform,
-      clickWriter,
-      worker,
-      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      async close() {
-        await worker.close();
-        await new Promise((r) => server.close(r));
-        await clickWriter.close();
-        await emulator.close();
-      },
-    };
+    const stack = await startShopifyStack(engine, { redisUrl, logger, queuePrefix: 'e2e' });
     await use(stack);
     await stack.close();
   },
