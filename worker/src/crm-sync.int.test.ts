@@ -161,10 +161,13 @@ describe('CRM sync in the worker', () => {
       );
       await waitFor('queue drained', async () => (await queueOf(engine, merchant.id)).length === 0);
       expect(writer.writes.map((w) => w.contacts.length).sort()).toEqual([100, 100, 100]);
-      // The first job wrote two batches side by side; the third batch, beyond its limit, went out
-      // from the next job at once, not a flush delay (3 s) later.
-      expect(writer.maxInFlight).toBe(2);
+      // The first job wrote two batches side by side; the third batch, beyond its limit, went out from the
+      // next job at once, not a flush delay (3 s) later. That job may claim while the first job's
+      // second batch is still in flight (the hand-over overlaps it by design), so at most three
+      // writes are ever in flight: two of the first job and the first of the next.
       const [first, , third] = writer.startedAt;
+      expect(writer.maxInFlight).toBeGreaterThanOrEqual(2);
+      expect(writer.maxInFlight).toBeLessThanOrEqual(3);
       expect(third! - first!).toBeLessThan(1500);
     });
   });
