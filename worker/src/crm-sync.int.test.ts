@@ -114,7 +114,7 @@ describe('CRM sync in the worker', () => {
       });
       expect(writer.contact(merchant.id, friendEmail)).toEqual({
         referred_by: advocate.email,
-        referral_source: 'code',
+        referral_source: 'link',
         referral_status: 'approved',
       });
       await waitFor('queue drained', async () => (await queueOf(engine, merchant.id)).length === 0);

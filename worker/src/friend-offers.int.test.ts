@@ -73,7 +73,7 @@ describe('friend offers on Shopify', () => {
       eligibility: { minimumOrderMinor: 5000 },
     });
     const advocate = await buildAdvocate(engine.db, merchant.id, programId);
-    const { offer } = await claimFriendOffer(engine.db, {
+    const { offer } = await claimFriendOffer(engine.db, stack.platform.friendCodeKey, {
       merchantId: merchant.id,
       referralCode: advocate.code,
       email: 'newfriend@example.org',

@@ -105,7 +105,7 @@ describe('HubSpot end to end', () => {
     expect(Date.parse(adaNow?.last_referral_at ?? '')).toBeLessThanOrEqual(Date.now());
     expect(referralValues(contact(portal, 'bob@example.org'))).toEqual({
       referred_by: 'ada@example.com',
-      referral_source: 'code',
+      referral_source: 'link',
       referral_status: 'rewarded',
     });
     await waitFor(
@@ -184,7 +184,7 @@ describe('HubSpot end to end', () => {
     });
     expect(referralValues(contact(portal, 'carol@example.net'))).toEqual({
       referred_by: 'ada@example.com',
-      referral_source: 'code',
+      referral_source: 'link',
       referral_status: 'rewarded',
     });
     await waitFor(
@@ -306,7 +306,7 @@ describe('HubSpot end to end', () => {
     expect((next?.at ?? 0) - refusedAt).toBeGreaterThanOrEqual(9_900);
     expect(referralValues(contact(portal, 'bob@example.org'))).toEqual({
       referred_by: 'ada@example.com',
-      referral_source: 'code',
+      referral_source: 'link',
       referral_status: 'rewarded',
     });
     expect(contact(portal, 'ada@example.com')).toMatchObject({

@@ -45,12 +45,13 @@ export async function attributeOrder(
     return { credited: false, referralId: null, rule: 'no_program' };
   }
   const current = book.inForce(programId, orderAt);
-  const touches = await gatherTouches(db, order, orderAt, book);
+  const { touches, notes } = await gatherTouches(db, order, orderAt, book);
   const decision = decideAttribution({
     orderAt,
     model: current.rules.eligibility.attributionModel,
     friend: { customerId: order.customerId, emailNormalized: order.emailNormalized },
     touches,
+    notes,
   });
   const saved = await insertDecision(m, order.id, {
     credited: decision.credited,

@@ -7,6 +7,7 @@ const daysBefore = (days: number) => new Date(ORDER_AT.getTime() - days * DAY);
 
 const touch = (overrides: Partial<Touch> = {}): Touch => ({
   advocateId: 'adv_a',
+  advocateCode: 'REF_A',
   advocateCustomerId: 'cust_a',
   advocateEmailNormalized: 'a@example.com',
   codeId: 'code_a',
@@ -18,17 +19,25 @@ const touch = (overrides: Partial<Touch> = {}): Touch => ({
 });
 const A = {
   advocateId: 'adv_a',
+  advocateCode: 'REF_A',
   advocateCustomerId: 'cust_a',
   advocateEmailNormalized: 'a@example.com',
   codeId: 'code_a',
 };
 const B = {
   advocateId: 'adv_b',
+  advocateCode: 'REF_B',
   advocateCustomerId: 'cust_b',
   advocateEmailNormalized: 'b@example.com',
   codeId: 'code_b',
 };
-const C = { advocateId: 'adv_c', advocateCustomerId: null, advocateEmailNormalized: null, codeId: null };
+const C = {
+  advocateId: 'adv_c',
+  advocateCode: null,
+  advocateCustomerId: null,
+  advocateEmailNormalized: null,
+  codeId: null,
+};
 
 const decide = (touches: Touch[], overrides: Partial<AttributionInput> = {}) =>
   decideAttribution({
@@ -137,48 +146,60 @@ describe('decideAttribution', () => {
       'outside_window',
     ],
     [
-      'explicit code beats a later click under last touch',
+      'a cart code does not outrank a later click under last touch',
       [
-        touch({ ...A, source: 'code', signal: 'cart attribute REF_A', at: daysBefore(3) }),
+        touch({ ...A, signal: 'code REF_A carried on the cart', at: daysBefore(3) }),
         touch({ ...B, at: daysBefore(1) }),
-      ],
-      {},
-      'adv_a',
-      'explicit_signal',
-    ],
-    [
-      'explicit discount beats an earlier click under first touch',
-      [
-        touch({ ...A, at: daysBefore(20) }),
-        touch({ ...B, source: 'discount', signal: 'discount code FRIEND-B', at: ORDER_AT }),
-      ],
-      { model: 'first_touch' },
-      'adv_b',
-      'explicit_signal',
-    ],
-    [
-      'an out-of-window explicit signal does not beat history',
-      [
-        touch({ ...A, source: 'code', at: daysBefore(31) }),
-        touch({ ...B, source: 'email', at: daysBefore(2) }),
       ],
       {},
       'adv_b',
       'last_touch',
     ],
     [
-      'same instant: discount beats code',
-      [touch({ ...A, source: 'code', at: ORDER_AT }), touch({ ...B, source: 'discount', at: ORDER_AT })],
-      {},
-      'adv_b',
-      'explicit_signal',
+      'a code typed at checkout does not outrank an earlier click under first touch',
+      [
+        touch({ ...A, at: daysBefore(20) }),
+        touch({ ...B, source: 'code', signal: 'referral code REF_B typed at checkout', at: ORDER_AT }),
+      ],
+      { model: 'first_touch' },
+      'adv_a',
+      'first_touch',
     ],
     [
-      'same instant: link beats email beats customer',
+      'a code typed at checkout is the last touch',
+      [touch({ ...A, at: daysBefore(20) }), touch({ ...B, source: 'code', at: ORDER_AT })],
+      {},
+      'adv_b',
+      'last_touch',
+    ],
+    [
+      'first touch: A then B on the cart credits A',
+      [touch({ ...A, at: daysBefore(9) }), touch({ ...B, at: daysBefore(4) })],
+      { model: 'first_touch' },
+      'adv_a',
+      'first_touch',
+    ],
+    [
+      'an out-of-window cart code credits nobody',
+      [touch({ ...A, at: daysBefore(31) })],
+      {},
+      null,
+      'outside_window',
+    ],
+    [
+      'same instant: a typed code beats a friend offer code',
+      [touch({ ...A, source: 'discount', at: ORDER_AT }), touch({ ...B, source: 'code', at: ORDER_AT })],
+      {},
+      'adv_b',
+      'last_touch',
+    ],
+    [
+      'same instant: link beats deal beats email beats customer',
       [
         touch({ ...A, source: 'customer' }),
         touch({ ...B, source: 'email' }),
         touch({ ...C, source: 'link' }),
+        touch({ ...C, advocateId: 'adv_d', source: 'deal' }),
       ],
       {},
       'adv_c',
@@ -208,7 +229,7 @@ describe('decideAttribution', () => {
         ...A,
         source: 'discount',
         at: ORDER_AT,
-        signal: 'discount code FRIEND-A',
+        signal: 'friend offer code FRIENDA used at checkout',
         codeId: 'code_discount',
       }),
       touch({ ...B, at: daysBefore(5) }),
@@ -219,52 +240,120 @@ describe('decideAttribution', () => {
       codeId: 'code_discount',
       source: 'discount',
       firstArrivedAt: daysBefore(12),
-      rule: 'explicit_signal',
+      rule: 'last_touch',
     });
   });
 
-  test('explains every touch in order of time', () => {
-    const decision = decide([
-      touch({ ...B, at: daysBefore(2), signal: 'click by visitor v2' }),
-      touch({ ...A, at: daysBefore(31), signal: 'click by visitor v1' }),
-      touch({ ...C, source: 'code', at: daysBefore(1), signal: 'cart attribute REF_C' }),
-    ]);
+  test('lists every touch in order of time with its advocate, and names the rule that chose', () => {
+    const decision = decide(
+      [
+        touch({ ...B, at: daysBefore(2), signal: 'link click on /r/REF_B by visitor v2' }),
+        touch({ ...A, at: daysBefore(31), signal: 'link click on /r/REF_A by visitor v1' }),
+        touch({
+          ...C,
+          at: daysBefore(10),
+          signal: 'email invitation to friend@example.com',
+          source: 'email',
+        }),
+      ],
+      {
+        model: 'first_touch',
+        notes: ['Ignored: code NOPE carried on the cart is not an active referral code'],
+      },
+    );
     expect(decision.signals).toEqual([
       {
         source: 'link',
-        signal: 'click by visitor v1',
+        signal: 'link click on /r/REF_A by visitor v1',
         advocateId: 'adv_a',
+        advocateCode: 'REF_A',
         at: daysBefore(31).toISOString(),
         eligible: false,
+        chosen: false,
         why: 'outside window: 31 days before the order, window is 30 days',
       },
       {
-        source: 'link',
-        signal: 'click by visitor v2',
-        advocateId: 'adv_b',
-        at: daysBefore(2).toISOString(),
+        source: 'email',
+        signal: 'email invitation to friend@example.com',
+        advocateId: 'adv_c',
+        advocateCode: null,
+        at: daysBefore(10).toISOString(),
         eligible: true,
-        why: 'within the 30-day window; outranked by an explicit signal on the order',
+        chosen: true,
+        why: 'within the 30-day window; chosen by first_touch: earliest touch inside the window',
       },
       {
-        source: 'code',
-        signal: 'cart attribute REF_C',
-        advocateId: 'adv_c',
-        at: daysBefore(1).toISOString(),
+        source: 'link',
+        signal: 'link click on /r/REF_B by visitor v2',
+        advocateId: 'adv_b',
+        advocateCode: 'REF_B',
+        at: daysBefore(2).toISOString(),
         eligible: true,
-        why: 'within the 30-day window; credited (explicit signal on the order)',
+        chosen: false,
+        why: 'within the 30-day window; not chosen: later than the chosen touch (first_touch)',
       },
     ]);
-    expect(decision.reasons[0]).toBe(
-      `Discarded: link 'click by visitor v1' for advocate adv_a at ${daysBefore(31).toISOString()} - outside window: 31 days before the order, window is 30 days`,
-    );
-    expect(decision.reasons.at(-1)).toBe('Credited advocate adv_c via code (explicit_signal)');
+    expect(decision.reasons).toEqual([
+      'Ignored: code NOPE carried on the cart is not an active referral code',
+      `Discarded: link 'link click on /r/REF_A by visitor v1' for advocate adv_a (code REF_A) at ${daysBefore(31).toISOString()} - outside window: 31 days before the order, window is 30 days`,
+      `Kept: email 'email invitation to friend@example.com' for advocate adv_c at ${daysBefore(10).toISOString()} - within the 30-day window; chosen by first_touch: earliest touch inside the window`,
+      `Kept: link 'link click on /r/REF_B by visitor v2' for advocate adv_b (code REF_B) at ${daysBefore(2).toISOString()} - within the 30-day window; not chosen: later than the chosen touch (first_touch)`,
+      `Credited advocate adv_c via email at ${daysBefore(10).toISOString()} (first_touch: earliest touch inside the window)`,
+    ]);
   });
 
-  test('self-referral reason is spelled out', () => {
-    const decision = decide([touch({ advocateEmailNormalized: 'friend@example.com' })]);
-    expect(decision.signals[0]?.why).toBe('self-referral: never credit an advocate for their own order');
-    expect(decision).toMatchObject({ credited: false, codeId: null, source: null, firstArrivedAt: null });
+  test.each(['first_touch', 'last_touch'] as const)(
+    'under %s, touches at the same instant are settled by a tie-break that the decision names',
+    (model) => {
+      const decision = decide(
+        [touch({ ...B, source: 'link', at: ORDER_AT }), touch({ ...A, source: 'link', at: ORDER_AT })],
+        { model },
+      );
+      expect(decision.advocateId).toBe('adv_a');
+      expect(decision.signals.map((s) => [s.advocateId, s.chosen])).toEqual([
+        ['adv_a', true],
+        ['adv_b', false],
+      ]);
+      expect(decision.signals[0]?.why).toContain('a tie-break: 2 touches at this instant');
+      expect(decision.signals[1]?.why).toContain('lost the tie-break');
+      expect(decision.reasons.at(-1)).toContain('tie-break');
+    },
+  );
+
+  test('last touch says why the earlier touches were not chosen', () => {
+    const decision = decide([touch({ ...A, at: daysBefore(9) }), touch({ ...B, at: daysBefore(4) })]);
+    expect(decision.signals.map((s) => s.why)).toEqual([
+      'within the 30-day window; not chosen: earlier than the chosen touch (last_touch)',
+      'within the 30-day window; chosen by last_touch: latest touch inside the window',
+    ]);
+  });
+
+  test('self-referral reason says which identity matched, masked', () => {
+    const byEmail = decide([touch({ advocateEmailNormalized: 'friend@example.com' })]);
+    expect(byEmail.signals[0]?.why).toBe(
+      "self-referral: the buyer's email f***@example.com is the advocate's own; never credit an advocate for their own order",
+    );
+    expect(byEmail).toMatchObject({ credited: false, codeId: null, source: null, firstArrivedAt: null });
+
+    const byAccount = decide([
+      touch({ advocateCustomerId: 'cust_friend', advocatePlatformCustomerId: '7001234567' }),
+    ]);
+    expect(byAccount.signals[0]?.why).toBe(
+      "self-referral: the buyer's customer account is the advocate's own (customer ***4567); never credit an advocate for their own order",
+    );
+    const both = decide([
+      touch({
+        advocateCustomerId: 'cust_friend',
+        advocatePlatformCustomerId: '7001234567',
+        advocateEmailNormalized: 'friend@example.com',
+      }),
+    ]);
+    expect(both.signals[0]?.why).toContain("(customer ***4567) and the buyer's email f***@example.com");
+    // Never the whole value.
+    for (const d of [byEmail, byAccount, both]) {
+      expect(JSON.stringify(d)).not.toContain('friend@example.com');
+      expect(JSON.stringify(d)).not.toContain('7001234567');
+    }
   });
 
   test('does not depend on input order', () => {

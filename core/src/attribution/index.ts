@@ -12,3 +12,4 @@ export {
 export * from './explain-order.js';
 export * from './explain-referral.js';
 export * from './gather-touches.js';
+export * from './reattribute-order.js';

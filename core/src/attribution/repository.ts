@@ -1,6 +1,6 @@
 // Attribution's queries, through the merchant-scoped handle. It owns attribution_decisions; the
 // other tables it reads or writes are named with their owner.
-import { asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { MerchantScope } from '../db/merchant-scope.js';
 import {
   advocates,
@@ -94,14 +94,40 @@ export async function findActiveReferralCodes(m: MerchantScope, codes: string[])
     );
 }
 
-/** A visitor's latest link clicks up to `until`, newest first, at most 100 (clicks owns the table). */
-export async function findClicksOfVisitor(m: MerchantScope, visitorId: string, until: Date) {
+/**
+ * The latest link clicks of any of `visitorIds` up to `until`, newest first, at most 100, each with
+ * the code it carried (clicks and referral_codes are owned by clicks/ and advocates/).
+ */
+export async function findClicksOfVisitors(m: MerchantScope, visitorIds: string[], until: Date) {
+  if (visitorIds.length === 0) return [];
   return m.db
-    .select()
+    .select({
+      codeId: clicks.codeId,
+      advocateId: clicks.advocateId,
+      visitorId: clicks.visitorId,
+      occurredAt: clicks.occurredAt,
+      code: referralCodes.code,
+    })
     .from(clicks)
-    .where(m.where(clicks, eq(clicks.visitorId, visitorId), lte(clicks.occurredAt, until)))
+    .leftJoin(referralCodes, m.joinOn(referralCodes, clicks.codeId))
+    .where(m.where(clicks, inArray(clicks.visitorId, visitorIds), lte(clicks.occurredAt, until)))
     .orderBy(desc(clicks.occurredAt))
     .limit(100);
+}
+
+/** Every code of the given advocates, any status, oldest first (advocates owns the table). */
+export async function findCodesOfAdvocates(m: MerchantScope, advocateIds: string[]) {
+  if (advocateIds.length === 0) return [];
+  return m.db
+    .select({
+      id: referralCodes.id,
+      advocateId: referralCodes.advocateId,
+      code: referralCodes.code,
+      status: referralCodes.status,
+    })
+    .from(referralCodes)
+    .where(m.where(referralCodes, inArray(referralCodes.advocateId, advocateIds)))
+    .orderBy(asc(referralCodes.createdAt), asc(referralCodes.code));
 }
 
 /** Email invitations sent to an address (advocates owns the table). */
@@ -120,6 +146,7 @@ export async function findAdvocatesWithIdentity(m: MerchantScope, advocateIds: s
       programId: advocates.programId,
       status: advocates.status,
       customerId: advocates.customerId,
+      platformCustomerId: customers.platformCustomerId,
       emailNormalized: customers.emailNormalized,
     })
     .from(advocates)
@@ -177,4 +204,21 @@ export async function findStatusMessagesOfReferral(m: MerchantScope, referralId:
     .from(outbox)
     .where(m.where(outbox, eq(outbox.topic, 'referral.status_changed'), eq(outbox.aggregateId, referralId)))
     .orderBy(asc(outbox.id));
+}
+
+/** Removes an order's decision so the order can be decided again (see reattributeOrder). */
+export async function deleteDecision(m: MerchantScope, decisionId: string): Promise<boolean> {
+  const deleted = await m.db
+    .delete(attributionDecisions)
+    .where(m.byId(attributionDecisions, decisionId))
+    .returning({ id: attributionDecisions.id });
+  return deleted.length > 0;
+}
+
+/** Adds one line to the order's decision reasons (kept in order). */
+export async function appendDecisionReason(m: MerchantScope, orderId: string, reason: string): Promise<void> {
+  await m.db
+    .update(attributionDecisions)
+    .set({ reasons: sql`${attributionDecisions.reasons} || ${JSON.stringify([reason])}::jsonb` })
+    .where(m.where(attributionDecisions, eq(attributionDecisions.orderId, orderId)));
 }

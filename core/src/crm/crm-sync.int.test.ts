@@ -189,7 +189,7 @@ describe('loadCrmContacts', () => {
         email: order.customer!.email!.toLowerCase(),
         properties: {
           referred_by: 'ada.lovelace+shop@example.com',
-          referral_source: 'code',
+          referral_source: 'link',
           referral_status: 'rewarded',
         },
       },
@@ -197,7 +197,7 @@ describe('loadCrmContacts', () => {
     expect(score.score).toBeGreaterThan(0);
   });
 
-  test('the source of a referral: a click on the link, an advocate code typed as a discount', async ({
+  test('the source of a referral: a click on the link, an advocate code typed at checkout', async ({
     engine,
   }) => {
     const merchant = await buildMerchant(engine.db);
@@ -230,7 +230,7 @@ describe('loadCrmContacts', () => {
     const source = (id: string) =>
       batch.contacts.find((c) => c.customerId === id)?.properties.referral_source;
     expect(source(idOf(viaLink))).toBe('link');
-    expect(source(idOf(viaDiscount))).toBe('discount');
+    expect(source(idOf(viaDiscount))).toBe('code');
   });
 
   test('customers without an email or without referral facts are skipped; one contact per email', async ({

@@ -11,6 +11,7 @@ export function buildFraudContext(overrides: Overrides = {}): FraudContext {
   return {
     advocate: {
       customerId: 'cust_advocate',
+      platformCustomerId: '7012345678',
       emailNormalized: 'ada@example.com',
       addressKeys: ['1 main st|springfield|12345|us'],
       ipHashes: ['ip_advocate'],

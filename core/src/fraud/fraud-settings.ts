@@ -18,7 +18,15 @@ const rulesShape = {
 
 const thresholdSchema = z.number().min(0).max(100);
 
-/** Fraud settings stored inside a program's rules. `parse({})` yields the defaults. */
+/**
+ * Fraud settings stored inside a program's rules. `parse({})` yields the defaults, which give each
+ * rule's finding, on its own, the outcome its reason claims (evaluate-fraud.test.ts holds the table):
+ * - reject: `self_customer`, `self_email` (100): "Self-referral", the advocate themself;
+ * - review: `self_address` (60), `self_visitor`, `disposable_email`, `velocity` (50): "Possible
+ *   self-referral", "Suspicious", "Unusual volume": a person decides;
+ * - approve: `self_ip` (40), "Shared network": strangers share IPs, so it only counts with another
+ *   match, and any other match with it reaches `rejectAt`.
+ */
 export const fraudSettingsSchema = z
   .object({
     /** A referral scoring at least this goes to manual review. */

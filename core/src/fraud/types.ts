@@ -16,6 +16,8 @@ export type FraudRuleType = (typeof fraudRuleTypes)[number];
 export type FraudContext = {
   advocate: {
     customerId: string | null;
+    /** The platform's id for the advocate's customer (what a merchant can look up), if known. */
+    platformCustomerId: string | null;
     emailNormalized: string | null;
     addressKeys: string[];
     ipHashes: string[];
@@ -33,5 +35,8 @@ export type FraudContext = {
   velocity: { referralsLastHour: number; referralsLastDay: number };
 };
 
-/** One rule that fired: `score` (0-100) adds to the referral's risk; `reason` is shown to admins. */
+/**
+ * One rule that fired: `score` (0-100) adds to the referral's risk; `reason` is shown to admins and
+ * names what matched, masked (`maskEmail`, `maskAddressKey`, ...): never a whole identity.
+ */
 export type FraudFinding = { rule: FraudRuleType; score: number; reason: string };

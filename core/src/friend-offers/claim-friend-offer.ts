@@ -4,6 +4,7 @@ import { findActiveCode } from '../advocates/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
 import { DomainError } from '../errors.js';
+import type { FriendCodeKey } from './friend-offer-code.js';
 import { type FriendOfferClaim, offerFriendDiscount } from './offer-friend-discount.js';
 
 export type ClaimFriendOfferInput = {
@@ -16,6 +17,7 @@ export type ClaimFriendOfferInput = {
 
 export async function claimFriendOffer(
   db: Database,
+  codeKey: FriendCodeKey,
   input: ClaimFriendOfferInput,
 ): Promise<FriendOfferClaim> {
   return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
@@ -23,7 +25,7 @@ export async function claimFriendOffer(
     const code = await findActiveCode(tx, input.merchantId, input.referralCode);
     if (!code)
       throw new DomainError('INVALID_CODE', `The referral code ${input.referralCode} is not active.`);
-    return offerFriendDiscount(tx, {
+    return offerFriendDiscount(tx, codeKey, {
       merchantId: input.merchantId,
       advocateId: code.advocateId,
       codeId: code.id,

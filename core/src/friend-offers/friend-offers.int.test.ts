@@ -1,5 +1,6 @@
 // Friend offers on real PostgreSQL: claiming is idempotent and guarded, the offer keeps the terms
 // of the version in force, the friend's code credits its advocate, and a rejection withdraws it.
+import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { disableCode } from '../advocates/index.js';
@@ -12,6 +13,7 @@ import { buildAdvocate, buildMerchant, buildProgram, deliver, orderFacts } from 
 import {
   claimFriendOffer,
   deactivateFriendOffer,
+  deriveFriendCodeKey,
   FRIEND_CODE_PREFIX,
   findFriendOffer,
   issueFriendOffer,
@@ -20,6 +22,7 @@ import {
 import { inviteFriendWithOffer } from './invite-friend-with-offer.js';
 
 const DAY = 86_400_000;
+const codeKey = deriveFriendCodeKey(randomBytes(32));
 
 /** The platform side, in memory: codes by their text, each used or not, active or not. */
 class InMemoryFriendOfferIssuer implements FriendOfferIssuer {
@@ -64,7 +67,12 @@ describe('claimFriendOffer', () => {
     const at = new Date();
     const claims = await Promise.all(
       ['Friend.One+x@Example.com', 'friend.one@example.com', ' FRIEND.ONE@example.com '].map((email) =>
-        claimFriendOffer(engine.db, { merchantId: m, referralCode: advocate.code.toLowerCase(), email, at }),
+        claimFriendOffer(engine.db, codeKey, {
+          merchantId: m,
+          referralCode: advocate.code.toLowerCase(),
+          email,
+          at,
+        }),
       ),
     );
     expect(claims.filter((c) => c.created)).toHaveLength(1);
@@ -85,20 +93,20 @@ describe('claimFriendOffer', () => {
     );
 
     // Anonymous arrivals: one offer per advocate and visitor.
-    const anon = await claimFriendOffer(engine.db, {
+    const anon = await claimFriendOffer(engine.db, codeKey, {
       merchantId: m,
       referralCode: advocate.code,
       visitorId: 'v-1',
       at,
     });
-    const again = await claimFriendOffer(engine.db, {
+    const again = await claimFriendOffer(engine.db, codeKey, {
       merchantId: m,
       referralCode: advocate.code,
       visitorId: 'v-1',
       at,
     });
     const other = await buildAdvocate(engine.db, m, program.programId);
-    const viaOther = await claimFriendOffer(engine.db, {
+    const viaOther = await claimFriendOffer(engine.db, codeKey, {
       merchantId: m,
       referralCode: other.code,
       visitorId: 'v-1',
@@ -109,7 +117,7 @@ describe('claimFriendOffer', () => {
     expect(viaOther.offer.discountCode).not.toBe(anon.offer.discountCode);
 
     // The same email through another advocate's code keeps the friend's first offer.
-    const sameFriend = await claimFriendOffer(engine.db, {
+    const sameFriend = await claimFriendOffer(engine.db, codeKey, {
       merchantId: m,
       referralCode: other.code,
       email: 'friend.one@example.com',
@@ -134,16 +142,31 @@ describe('claimFriendOffer', () => {
     const at = new Date();
     const selfEmail = advocate.email.replace('@', '+friend@').toUpperCase();
     await expect(
-      claimFriendOffer(engine.db, { merchantId: m, referralCode: advocate.code, email: selfEmail, at }),
+      claimFriendOffer(engine.db, codeKey, {
+        merchantId: m,
+        referralCode: advocate.code,
+        email: selfEmail,
+        at,
+      }),
     ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/own friend offer/) });
     await expect(
-      claimFriendOffer(engine.db, { merchantId: m, referralCode: 'NOSUCHCODE', email: 'a@example.org', at }),
+      claimFriendOffer(engine.db, codeKey, {
+        merchantId: m,
+        referralCode: 'NOSUCHCODE',
+        email: 'a@example.org',
+        at,
+      }),
     ).rejects.toMatchObject({ code: 'INVALID_CODE' });
     await expect(
-      claimFriendOffer(engine.db, { merchantId: m, referralCode: advocate.code, email: 'not-an-email', at }),
+      claimFriendOffer(engine.db, codeKey, {
+        merchantId: m,
+        referralCode: advocate.code,
+        email: 'not-an-email',
+        at,
+      }),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(
-      claimFriendOffer(engine.db, { merchantId: m, referralCode: advocate.code, at }),
+      claimFriendOffer(engine.db, codeKey, { merchantId: m, referralCode: advocate.code, at }),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
     await disableCode(engine.db, {
       merchantId: m,
@@ -152,12 +175,17 @@ describe('claimFriendOffer', () => {
       actor: 't',
     });
     await expect(
-      claimFriendOffer(engine.db, { merchantId: m, referralCode: advocate.code, email: 'b@example.org', at }),
+      claimFriendOffer(engine.db, codeKey, {
+        merchantId: m,
+        referralCode: advocate.code,
+        email: 'b@example.org',
+        at,
+      }),
     ).rejects.toMatchObject({ code: 'INVALID_CODE' });
 
     const credit = await setUp(engine.db, { friendReward: { kind: 'store_credit', amountMinor: 500 } });
     await expect(
-      claimFriendOffer(engine.db, {
+      claimFriendOffer(engine.db, codeKey, {
         merchantId: credit.merchant.id,
         referralCode: credit.advocate.code,
         email: 'c@example.org',
@@ -188,13 +216,13 @@ describe('claimFriendOffer', () => {
       actor: 'test',
       effectiveFrom: switchAt,
     });
-    const before = await claimFriendOffer(engine.db, {
+    const before = await claimFriendOffer(engine.db, codeKey, {
       merchantId: m,
       referralCode: advocate.code,
       email: 'early@example.org',
       at: new Date(),
     });
-    const after = await claimFriendOffer(engine.db, {
+    const after = await claimFriendOffer(engine.db, codeKey, {
       merchantId: m,
       referralCode: advocate.code,
       email: 'late@example.org',
@@ -225,7 +253,7 @@ describe('the friend offer in the referral flow', () => {
   }) => {
     const { merchant, advocate } = await setUp(engine.db);
     const m = merchant.id;
-    const { offer } = await claimFriendOffer(engine.db, {
+    const { offer } = await claimFriendOffer(engine.db, codeKey, {
       merchantId: m,
       referralCode: advocate.code,
       email: 'buyer@example.org',
@@ -245,7 +273,9 @@ describe('the friend offer in the referral flow', () => {
       .from(attributionDecisions)
       .where(eq(attributionDecisions.merchantId, m));
     expect(decision?.reasons).toEqual(
-      expect.arrayContaining([expect.stringContaining(`friend discount code ${offer.discountCode}`)]),
+      expect.arrayContaining([
+        expect.stringContaining(`friend offer code ${offer.discountCode} used at checkout`),
+      ]),
     );
     expect((await findFriendOffer(engine.db, m, offer.id)).status).toBe('used');
   });
@@ -257,19 +287,19 @@ describe('the friend offer in the referral flow', () => {
     const m = merchant.id;
     const at = new Date();
     const issuer = new InMemoryFriendOfferIssuer();
-    const byEmail = await claimFriendOffer(engine.db, {
+    const byEmail = await claimFriendOffer(engine.db, codeKey, {
       merchantId: m,
       referralCode: advocate.code,
       email: 'ret@example.org',
       at,
     });
-    const byVisitor = await claimFriendOffer(engine.db, {
+    const byVisitor = await claimFriendOffer(engine.db, codeKey, {
       merchantId: m,
       referralCode: advocate.code,
       visitorId: 'v-ret',
       at,
     });
-    const bystander = await claimFriendOffer(engine.db, {
+    const bystander = await claimFriendOffer(engine.db, codeKey, {
       merchantId: m,
       referralCode: advocate.code,
       email: 'ok@example.org',
@@ -321,7 +351,7 @@ describe('the friend offer in the referral flow', () => {
   }) => {
     const { merchant, advocate } = await setUp(engine.db);
     const m = merchant.id;
-    const { offer } = await claimFriendOffer(engine.db, {
+    const { offer } = await claimFriendOffer(engine.db, codeKey, {
       merchantId: m,
       referralCode: advocate.code,
       email: 'race@example.org',
@@ -354,7 +384,7 @@ describe('inviteFriendWithOffer', () => {
     const { merchant, advocate } = await setUp(engine.db);
     const m = merchant.id;
     const at = new Date();
-    const first = await inviteFriendWithOffer(engine.db, {
+    const first = await inviteFriendWithOffer(engine.db, codeKey, {
       merchantId: m,
       advocateId: advocate.advocateId,
       email: 'Pal@Example.org',
@@ -362,7 +392,7 @@ describe('inviteFriendWithOffer', () => {
     });
     expect(first).toMatchObject({ invited: true, offerCreated: true });
     expect(first.offer).toMatchObject({ codeId: null, friendEmailNormalized: 'pal@example.org' });
-    const second = await inviteFriendWithOffer(engine.db, {
+    const second = await inviteFriendWithOffer(engine.db, codeKey, {
       merchantId: m,
       advocateId: advocate.advocateId,
       email: 'pal@example.org',
@@ -372,7 +402,7 @@ describe('inviteFriendWithOffer', () => {
 
     // Inviting oneself is refused as a whole: no invitation, no offer.
     await expect(
-      inviteFriendWithOffer(engine.db, {
+      inviteFriendWithOffer(engine.db, codeKey, {
         merchantId: m,
         advocateId: advocate.advocateId,
         email: advocate.email,
@@ -384,7 +414,7 @@ describe('inviteFriendWithOffer', () => {
 
     const credit = await setUp(engine.db, { friendReward: { kind: 'store_credit', amountMinor: 500 } });
     expect(
-      await inviteFriendWithOffer(engine.db, {
+      await inviteFriendWithOffer(engine.db, codeKey, {
         merchantId: credit.merchant.id,
         advocateId: credit.advocate.advocateId,
         email: 'pal@example.org',

@@ -4,6 +4,7 @@ import { type InviteFriendInput, inviteFriend } from '../advocates/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
 import { loadFriendDiscountTerms } from './friend-discount-terms.js';
+import type { FriendCodeKey } from './friend-offer-code.js';
 import { offerFriendDiscount } from './offer-friend-discount.js';
 import type { FriendOffer } from './repository.js';
 
@@ -19,6 +20,7 @@ export type InvitationWithOffer = {
 
 export async function inviteFriendWithOffer(
   db: Database,
+  codeKey: FriendCodeKey,
   input: InviteFriendWithOfferInput,
 ): Promise<InvitationWithOffer> {
   return forMerchant(db, input.merchantId).transaction(async ({ db: tx }) => {
@@ -26,7 +28,7 @@ export async function inviteFriendWithOffer(
     const terms = await loadFriendDiscountTerms(tx, input.merchantId, input.advocateId, input.at);
     if (!terms.discount) return { invited, offer: null, offerCreated: false };
     // Refuses (and so rolls back the invitation) when the advocate invites their own address.
-    const claim = await offerFriendDiscount(tx, {
+    const claim = await offerFriendDiscount(tx, codeKey, {
       merchantId: input.merchantId,
       advocateId: input.advocateId,
       codeId: null,

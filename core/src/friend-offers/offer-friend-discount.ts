@@ -7,7 +7,7 @@ import { DomainError } from '../errors.js';
 import { normalizeEmail } from '../identity/index.js';
 import { writeOutbox } from '../outbox/index.js';
 import { loadFriendDiscountTerms } from './friend-discount-terms.js';
-import { friendOfferCode, friendOfferKey } from './friend-offer-code.js';
+import { type FriendCodeKey, friendOfferCode, friendOfferKey } from './friend-offer-code.js';
 import { type FriendOffer, findOfferOfFriend, insertPendingOffer } from './repository.js';
 
 export type OfferFriendDiscountInput = {
@@ -23,8 +23,10 @@ export type OfferFriendDiscountInput = {
 /** `created` is false when this friend already had an offer (it is returned unchanged). */
 export type FriendOfferClaim = { offer: FriendOffer; created: boolean };
 
+/** `codeKey` keys the friend's code (see `deriveFriendCodeKey`): the composition root holds it. */
 export async function offerFriendDiscount(
   db: Database,
+  codeKey: FriendCodeKey,
   input: OfferFriendDiscountInput,
 ): Promise<FriendOfferClaim> {
   const emailNormalized = input.email ? normalizeEmail(input.email) : null;
@@ -61,7 +63,7 @@ export async function offerFriendDiscount(
       programVersionId: terms.version.id,
       friendEmailNormalized: emailNormalized,
       visitorId,
-      discountCode: friendOfferCode(input.merchantId, key),
+      discountCode: friendOfferCode(codeKey, input.merchantId, key),
       kind: terms.discount.kind,
       bps: terms.discount.kind === 'percent_discount' ? terms.discount.bps : null,
       amountMinor: terms.discount.kind === 'fixed_discount' ? terms.discount.amountMinor : null,

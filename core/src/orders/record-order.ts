@@ -27,10 +27,18 @@ export async function recordOrder(
     referralCode: facts.referralCode ?? null,
     discountCodes: facts.discountCodes,
     visitorId: facts.visitorId ?? null,
+    checkoutToken: facts.checkoutToken ?? null,
     ipHash: hashIp(options.ipHashSalt, facts.ipAddress),
     addressKey: facts.shippingAddress ? normalizeAddress(facts.shippingAddress) : null,
     landingUrl: facts.landingUrl ?? null,
     previousOrders: facts.customer.previousOrders ?? null,
+    subtotalBeforeDiscountsMinor: facts.subtotalBeforeDiscountsMinor ?? null,
+    cartTouches: (facts.cartTouches ?? []).map((t) => ({
+      code: t.code,
+      firstSeenAt: t.firstSeenAt.toISOString(),
+      lastSeenAt: t.lastSeenAt.toISOString(),
+    })),
+    cartTouchesNote: facts.cartTouchesNote ?? null,
   };
   return upsertOrder(m, {
     platformOrderId: facts.orderId,

@@ -1,8 +1,9 @@
 // A friend's claimed welcome offer is part of what we hold on them: exported, then redacted.
+import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { friendOffers } from '../db/schema/index.js';
-import { claimFriendOffer } from '../friend-offers/index.js';
+import { claimFriendOffer, deriveFriendCodeKey } from '../friend-offers/index.js';
 import { buildAdvocate, buildMerchant, buildProgram } from '../testing/builders.js';
 import { dbTest as test } from '../testing/fixtures.js';
 import { exportCustomerData } from './export-customer-data.js';
@@ -13,19 +14,20 @@ describe('friend offers and privacy', () => {
     database,
   }) => {
     const db = database.db;
+    const codeKey = deriveFriendCodeKey(randomBytes(32));
     const merchant = await buildMerchant(db);
     const { programId } = await buildProgram(db, merchant.id, {
       friendReward: { kind: 'percent_discount', bps: 1500 },
     });
     const advocate = await buildAdvocate(db, merchant.id, programId);
     const visitor = '6f1d8c52-6a8e-4d3b-9a57-2b0f3f4a9c10';
-    const { offer } = await claimFriendOffer(db, {
+    const { offer } = await claimFriendOffer(db, codeKey, {
       merchantId: merchant.id,
       referralCode: advocate.code,
       email: 'Bob.Friend@example.org',
       at: new Date(),
     });
-    await claimFriendOffer(db, {
+    await claimFriendOffer(db, codeKey, {
       merchantId: merchant.id,
       referralCode: advocate.code,
       visitorId: visitor,

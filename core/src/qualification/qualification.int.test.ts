@@ -136,6 +136,39 @@ describe('qualification', () => {
     );
   });
 
+  test('the minimum order is checked before discounts, as the friend code minimum is at checkout', async ({
+    engine,
+  }) => {
+    const merchant = await buildMerchant(engine.db);
+    const { programId } = await buildProgram(engine.db, merchant.id, {
+      eligibility: { minimumOrderMinor: 5000 },
+    });
+    const advocate = await buildAdvocate(engine.db, merchant.id, programId);
+    // 55.00 of items, 15% off: 46.75. The platform checked the code's 50.00 minimum on the 55.00.
+    const discounted = orderFacts({
+      referralCode: advocate.code,
+      subtotalMinor: 4675,
+      subtotalBeforeDiscountsMinor: 5500,
+    });
+    const under = orderFacts({
+      referralCode: advocate.code,
+      subtotalMinor: 4500,
+      subtotalBeforeDiscountsMinor: 4500,
+    });
+    // An event without it (stored before it was kept, or from a platform without it): the subtotal.
+    const unknown = orderFacts({ referralCode: advocate.code, subtotalMinor: 4999 });
+    for (const facts of [discounted, under, unknown]) {
+      await deliver(engine, merchant.id, { type: 'OrderPaid', ...facts });
+    }
+    const why = async (facts: typeof discounted) =>
+      (await explainOrder(engine.db, merchant.id, facts.orderId))?.referral;
+    expect((await why(discounted))?.status).toBe('approved');
+    expect((await why(under))?.qualification).toContain(
+      'Order subtotal before discounts 4500 is under the minimum 5000.',
+    );
+    expect((await why(unknown))?.qualification).toContain('Order subtotal 4999 is under the minimum 5000.');
+  });
+
   test('a tier bonus is granted once at the Nth successful referral', async ({ engine }) => {
     const merchant = await buildMerchant(engine.db);
     const { programId } = await buildProgram(engine.db, merchant.id, {

@@ -61,13 +61,17 @@ async function checkEligibility(
   eligibility: ProgramVersion['rules']['eligibility'],
 ): Promise<string[]> {
   const failures: string[] = [];
-  if ((order.subtotalMinor ?? 0) < eligibility.minimumOrderMinor) {
+  const signals = order.signals as OrderSignals;
+  // As Shopify checks the friend discount's minimum: the line items before discounts. Orders stored
+  // before that was kept (or from a platform that does not send it) fall back to the subtotal.
+  const before = signals.subtotalBeforeDiscountsMinor ?? null;
+  const subtotal = before ?? order.subtotalMinor ?? 0;
+  if (subtotal < eligibility.minimumOrderMinor) {
     failures.push(
-      `Order subtotal ${order.subtotalMinor} is under the minimum ${eligibility.minimumOrderMinor}.`,
+      `Order subtotal ${before !== null ? 'before discounts ' : ''}${subtotal} is under the minimum ${eligibility.minimumOrderMinor}.`,
     );
   }
   if (eligibility.newCustomersOnly) {
-    const signals = order.signals as OrderSignals;
     if ((signals.previousOrders ?? 0) > 0) {
       failures.push(`Not a new customer: the platform reports ${signals.previousOrders} earlier order(s).`);
     } else if (order.customerId || order.emailNormalized) {
@@ -91,6 +95,7 @@ async function loadFraudContext(
   return {
     advocate: {
       customerId: advocate!.customerId,
+      platformCustomerId: advocate!.platformCustomerId,
       emailNormalized: advocate!.emailNormalized,
       addressKeys: distinct(own.map((s) => s.addressKey)),
       ipHashes: distinct(own.map((s) => s.ipHash)),

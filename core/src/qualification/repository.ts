@@ -24,10 +24,14 @@ export async function hasEarlierOrderBySamePerson(
   return !!earlier;
 }
 
-/** The advocate's customer and email. Owners: advocates/ and customers/. */
+/** The advocate's customer (ours and the platform's id) and email. Owners: advocates/ and customers/. */
 export async function findAdvocateIdentity(m: MerchantScope, advocateId: string) {
   const [advocate] = await m.db
-    .select({ customerId: advocates.customerId, emailNormalized: customers.emailNormalized })
+    .select({
+      customerId: advocates.customerId,
+      platformCustomerId: customers.platformCustomerId,
+      emailNormalized: customers.emailNormalized,
+    })
     .from(advocates)
     .innerJoin(customers, eq(customers.id, advocates.customerId))
     .where(m.byId(advocates, advocateId));

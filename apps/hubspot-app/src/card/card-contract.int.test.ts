@@ -99,7 +99,7 @@ describe('GET /hubspot/card through the card’s parser', () => {
       referredBy: {
         advocateName: null,
         advocateEmail: ada.email,
-        source: 'code',
+        source: 'link',
         code: ada.code,
         at: isoTime,
       },

@@ -66,7 +66,7 @@ describe('CRM sync to HubSpot', () => {
     const friend = portal.contactByEmail(friendEmail);
     expect(Object.fromEntries(friend?.values ?? [])).toMatchObject({
       referred_by: advocates[0]!.email,
-      referral_source: 'code',
+      referral_source: 'link',
     });
 
     // The app is uninstalled in HubSpot: the next write is refused, the sync parks, nothing is lost.

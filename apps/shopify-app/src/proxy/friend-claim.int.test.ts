@@ -39,6 +39,7 @@ describe('friend claims a welcome code', () => {
         logger: testLogger,
         linkBaseUrl: 'https://referrals.example.com',
         friendOffers: fx.platform.friendOffers,
+        friendCodeKey: fx.platform.friendCodeKey,
       }),
     );
     app.use(errorHandler(testLogger));

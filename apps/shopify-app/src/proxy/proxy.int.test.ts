@@ -1,8 +1,15 @@
 // The app proxy over real HTTP on real PostgreSQL, signed as Shopify signs: refused requests write
 // nothing, enrolment, the dashboard, the share block's JSON, the friend landing page, merchant
 // isolation and escaping.
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { type Database, enrollAdvocate, issueReward, releaseReward } from '@referrals/core';
+import {
+  type Database,
+  deriveFriendCodeKey,
+  enrollAdvocate,
+  issueReward,
+  releaseReward,
+} from '@referrals/core';
 import {
   allRowsOf,
   buildAdvocate,
@@ -30,7 +37,8 @@ const CODE = /^[A-Za-z0-9_-]{3,32}$/; // the share block's check (share.js)
 async function serve(db: Database) {
   const logger = pino({ level: 'silent' });
   const app = express();
-  app.use(proxyRouter({ db, apiSecret: SECRET, logger, linkBaseUrl: LINK_BASE }));
+  const friendCodeKey = deriveFriendCodeKey(randomBytes(32));
+  app.use(proxyRouter({ db, apiSecret: SECRET, logger, linkBaseUrl: LINK_BASE, friendCodeKey }));
   app.use(errorHandler(logger));
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));

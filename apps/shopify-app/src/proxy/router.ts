@@ -6,6 +6,7 @@ import {
   describeError,
   enrollAdvocate,
   errorLogFields,
+  type FriendCodeKey,
   type FriendOfferIssuer,
   findActiveProgramId,
   findAdvocateLinkCode,
@@ -46,6 +47,8 @@ export type ProxyDeps = {
   customerContact?: CustomerContactLookup | undefined;
   /** Creates a friend's code on Shopify while they wait; without it the worker's job does. */
   friendOffers?: FriendOfferIssuer | undefined;
+  /** Keys the friend codes handed out here (`ShopifyPlatform.friendCodeKey`). */
+  friendCodeKey: FriendCodeKey;
   /** Milliseconds since the epoch; injectable so tests move the signature and consent clocks. */
   now?: () => number;
 };
@@ -207,7 +210,7 @@ export function proxyRouter(deps: ProxyDeps): Router {
       if (!form.success) return sendInvite(res, ctx, code.data, 400, 'Please enter a valid email address.');
       let claim: Awaited<ReturnType<typeof claimFriendOffer>>;
       try {
-        claim = await claimFriendOffer(db, {
+        claim = await claimFriendOffer(db, deps.friendCodeKey, {
           merchantId: ctx.merchant.id,
           referralCode: code.data,
           email: form.data.email,

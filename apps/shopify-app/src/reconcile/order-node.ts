@@ -28,6 +28,7 @@ export const reconcileOrderSchema = z.object({
   customAttributes: z.array(z.object({ key: z.string(), value: z.string().nullish() })).default([]),
   discountCodes: z.array(z.string()).default([]),
   clientIp: z.string().nullish(),
+  checkoutToken: z.string().nullish(),
   customerJourneySummary: z
     .object({
       customerOrderIndex: z.number().int().nullish(),

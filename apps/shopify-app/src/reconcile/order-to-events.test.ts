@@ -14,6 +14,7 @@ const webhookOrder = {
   total_price: '12000',
   subtotal_price: '11000',
   browser_ip: '203.0.113.9',
+  checkout_token: 'c0ffee0123456789',
   landing_site: 'https://shop.example/?ref=ab-cd',
   note_attributes: [
     { name: '_referral_code', value: 'ab-cd' },
@@ -54,6 +55,7 @@ const graphqlOrder: ReconcileOrderInput = {
   ],
   discountCodes: ['FRIEND-1'],
   clientIp: '203.0.113.9',
+  checkoutToken: 'c0ffee0123456789',
   customerJourneySummary: {
     customerOrderIndex: 3,
     firstVisit: { landingPage: 'https://shop.example/blog' },

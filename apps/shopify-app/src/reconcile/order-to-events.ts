@@ -2,7 +2,12 @@
 // equal the webhook mapper's (webhooks/map-to-events.ts) for the same order: the same numeric ids
 // (orders/refunds webhooks carry legacy REST ids), the same signals, the same minor units. Pure.
 import { type DomainEvent, decimalToMinor, type OrderFacts } from '@referrals/core';
-import { REFERRAL_CODE_ATTRIBUTE, VISITOR_ID_ATTRIBUTE } from '../webhooks/payloads.js';
+import { parseCartTouches } from '../webhooks/cart-touches.js';
+import {
+  REFERRAL_CODE_ATTRIBUTE,
+  REFERRAL_TOUCHES_ATTRIBUTE,
+  VISITOR_ID_ATTRIBUTE,
+} from '../webhooks/payloads.js';
 import type { ReconcileOrder } from './order-node.js';
 
 /** Statuses of an order whose money was taken (orders/paid has fired), refunds or not. */
@@ -28,9 +33,10 @@ function orderFacts(order: ReconcileOrder): OrderFacts {
   // wrong here: read a day later, it also counts the orders placed since.
   const index = journey?.customerOrderIndex;
   const address = order.shippingAddress;
+  const occurredAt = new Date(order.processedAt);
   return {
     orderId: order.legacyResourceId,
-    occurredAt: new Date(order.processedAt),
+    occurredAt,
     customer: {
       id: order.customer ? legacyIdOf(order.customer.id) : null,
       email: order.email ?? order.customer?.defaultEmailAddress?.emailAddress ?? null,
@@ -39,10 +45,15 @@ function orderFacts(order: ReconcileOrder): OrderFacts {
     },
     totalMinor: decimalToMinor(total.amount, total.currencyCode),
     subtotalMinor: decimalToMinor(subtotal.amount, total.currencyCode),
+    // No single GraphQL field is orders/paid's total_line_items_price (summing lineItems'
+    // originalTotalSet would need the line items): the minimum is then checked on the subtotal.
+    subtotalBeforeDiscountsMinor: null,
     currency: total.currencyCode,
     discountCodes: order.discountCodes,
     referralCode: attribute(REFERRAL_CODE_ATTRIBUTE),
+    ...parseCartTouches(attribute(REFERRAL_TOUCHES_ATTRIBUTE), occurredAt),
     visitorId: attribute(VISITOR_ID_ATTRIBUTE),
+    checkoutToken: order.checkoutToken ?? null,
     ipAddress: order.clientIp ?? null,
     // The deprecated Order.landingPageUrl (REST landing_site) is now the last visit's landing page.
     landingUrl: journey?.lastVisit?.landingPage ?? journey?.firstVisit?.landingPage ?? null,

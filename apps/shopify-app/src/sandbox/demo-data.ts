@@ -30,8 +30,9 @@ export const SANDBOX_RULES_V1: ProgramRulesInput = {
   friendReward: { kind: 'percent_discount', bps: 1500 },
   holdDays: 0,
   eligibility: { newCustomersOnly: true, minimumOrderMinor: 2500, attributionWindowDays: 30 },
-  // Velocity alone scores 50 here (default 40), so a burst lands in review rather than passing.
-  fraud: { reviewAt: 50, rejectAt: 80, rules: { velocity: { score: 50, maxPerHour: 3, maxPerDay: 10 } } },
+  // Tighter velocity limits than the defaults (5 an hour, 20 a day), so the demo's burst of five
+  // shows in review: velocity alone scores 50, the review threshold.
+  fraud: { reviewAt: 50, rejectAt: 80, rules: { velocity: { maxPerHour: 3, maxPerDay: 10 } } },
 };
 
 /** Version 2, published by the seed and in force from 10 days ago: $15, held for 14 days. */

@@ -1,11 +1,19 @@
 // Runs the real storefront script (extensions/referral-embed/assets/referral-embed.js) in node:vm,
 // one fresh window per page view, against small fakes of the browser APIs it touches. The cookie
-// jar and sessionStorage outlive a page view, as they do in a browser tab.
+// jar and sessionStorage outlive a page view, as they do in a browser tab; the clock is the
+// browser's, moved by the test.
 import { randomUUID } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { REFERRAL_CODE_ATTRIBUTE, VISITOR_ID_ATTRIBUTE } from '../webhooks/payloads.js';
+import { parseCartTouches } from '../webhooks/cart-touches.js';
+import {
+  REFERRAL_CODE_ATTRIBUTE,
+  REFERRAL_SIGNATURE_ATTRIBUTE,
+  REFERRAL_TOUCHES_ATTRIBUTE,
+  VISITOR_ID_ATTRIBUTE,
+} from '../webhooks/payloads.js';
 
 const scriptUrl = new URL('../../extensions/referral-embed/assets/referral-embed.js', import.meta.url);
 const script = readFileSync(scriptUrl, 'utf8');
@@ -49,7 +57,13 @@ type PageOptions = {
   loads?: number;
 };
 
+/** The browser's clock at the first page view, in epoch seconds. */
+const T0 = 1_764_000_000;
+const DAY = 86_400;
+
 class Browser {
+  /** Epoch seconds; tests move it between page views. */
+  now = T0;
   readonly cookies = new CookieJar();
   readonly session = new Map<string, string>();
   readonly fetches: FetchCall[] = [];
@@ -89,6 +103,7 @@ class Browser {
         },
       },
       URLSearchParams,
+      Date: { now: () => this.now * 1000 },
       console: { log: record, info: record, warn: record, error: record, debug: record },
     };
     if (options.shopifyRoot) window.Shopify = { routes: { root: options.shopifyRoot } };
@@ -128,13 +143,15 @@ afterEach(() => {
   expect(unhandled).toEqual([]);
 });
 
-test('the script stays small (under 4 KB unminified)', () => {
-  expect(statSync(scriptUrl).size).toBeLessThan(4096);
+test('the script stays small (under 3 KB gzipped, unminified)', () => {
+  expect(gzipSync(script).length).toBeLessThan(3072);
 });
 
 test('the embed block writes the cart attributes the webhook mapper reads', () => {
   expect(embedBlock).toContain(`data-code-attribute="${REFERRAL_CODE_ATTRIBUTE}"`);
   expect(embedBlock).toContain(`data-visitor-attribute="${VISITOR_ID_ATTRIBUTE}"`);
+  expect(embedBlock).toContain(`data-touches-attribute="${REFERRAL_TOUCHES_ATTRIBUTE}"`);
+  expect(embedBlock).toContain(`data-signature-attribute="${REFERRAL_SIGNATURE_ATTRIBUTE}"`);
   expect(embedBlock).toContain(`src="{{ 'referral-embed.js' | asset_url }}"`);
   expect(embedBlock).toContain('"target": "body"');
 });
@@ -159,7 +176,14 @@ describe('a friend arriving through a referral link', () => {
       init: { method: 'POST', headers: { 'Content-Type': 'application/json' } },
     });
     expect(browser.cartUpdates()).toEqual([
-      { attributes: { _referral_code: 'ABC123', _referral_visitor: visitorId } },
+      {
+        attributes: {
+          _referral_code: 'ABC123',
+          _referral_sig: '',
+          _referral_touches: `ABC123:${T0}:${T0}`,
+          _referral_visitor: visitorId,
+        },
+      },
     ]);
     expect(browser.consoleCalls).toEqual([]);
   });
@@ -181,20 +205,32 @@ describe('a friend arriving through a referral link', () => {
     await browser.visit(`${shop}/cart`);
     await browser.visit(`${shop}/cart`);
 
-    expect(browser.cartUpdates()).toEqual([
-      { attributes: { _referral_code: 'ABC123', _referral_visitor: visitorId } },
-      { attributes: { _referral_code: 'ABC123', _referral_visitor: visitorId } },
-    ]);
+    const written = {
+      attributes: {
+        _referral_code: 'ABC123',
+        _referral_sig: '',
+        _referral_touches: `ABC123:${T0}:${T0}`,
+        _referral_visitor: visitorId,
+      },
+    };
+    expect(browser.cartUpdates()).toEqual([written, written]);
   });
 
-  test('a new referral code replaces the old one and is posted', async () => {
+  test('a new referral code becomes the latest, and the history keeps both with their times', async () => {
     const browser = new Browser();
     await browser.visit(`${shop}/?ref=ABC123&rv=${visitorId}`);
+    browser.now = T0 + DAY;
     await browser.visit(`${shop}/?ref=NEW-CODE_2`);
 
     expect(browser.cookies.get('_ref_code')).toBe('NEW-CODE_2');
+    expect(browser.cookies.get('_ref_touches')).toBe(`ABC123:${T0}:${T0}|NEW-CODE_2:${T0 + DAY}:${T0 + DAY}`);
     expect(browser.cartUpdates().at(-1)).toEqual({
-      attributes: { _referral_code: 'NEW-CODE_2', _referral_visitor: visitorId },
+      attributes: {
+        _referral_code: 'NEW-CODE_2',
+        _referral_sig: '',
+        _referral_touches: `ABC123:${T0}:${T0}|NEW-CODE_2:${T0 + DAY}:${T0 + DAY}`,
+        _referral_visitor: visitorId,
+      },
     });
   });
 
@@ -205,7 +241,11 @@ describe('a friend arriving through a referral link', () => {
     const write = browser.cookies.writes.find((line) => line.startsWith('_ref_code='));
     expect(write).toContain(`Max-Age=${7 * 86400}`);
     expect(write).not.toContain('Secure');
-    expect(browser.cartUpdates()).toEqual([{ attributes: { _referral_code: 'ABC123' } }]);
+    expect(browser.cartUpdates()).toEqual([
+      {
+        attributes: { _referral_code: 'ABC123', _referral_sig: '', _referral_touches: `ABC123:${T0}:${T0}` },
+      },
+    ]);
   });
 
   test('a storefront under a locale path posts to its own cart route', async () => {
@@ -218,6 +258,112 @@ describe('a friend arriving through a referral link', () => {
     const browser = new Browser();
     await browser.visit(`${shop}/?ref=ABC123`, { loads: 2 });
     expect(browser.fetches).toHaveLength(1);
+  });
+});
+
+describe('the touch history (first- and last-touch)', () => {
+  test('a code seen again keeps its first time and moves its last; the latest code is the cart code', async () => {
+    const browser = new Browser();
+    await browser.visit(`${shop}/?ref=ADA111&rv=${visitorId}`);
+    browser.now = T0 + 2 * DAY;
+    await browser.visit(`${shop}/?ref=BOB222`);
+    browser.now = T0 + 5 * DAY;
+    await browser.visit(`${shop}/?ref=ada-111`); // the same code, as the engine normalises it
+
+    const history = `ADA111:${T0}:${T0 + 5 * DAY}|BOB222:${T0 + 2 * DAY}:${T0 + 2 * DAY}`;
+    expect(browser.cookies.get('_ref_touches')).toBe(history);
+    expect(browser.cartUpdates().at(-1)).toMatchObject({
+      attributes: { _referral_code: 'ada-111', _referral_touches: history },
+    });
+    // What the embed writes is what the webhook mapper accepts.
+    expect(parseCartTouches(history, new Date((T0 + 6 * DAY) * 1000))).toEqual({
+      cartTouches: [
+        { code: 'ADA111', firstSeenAt: new Date(T0 * 1000), lastSeenAt: new Date((T0 + 5 * DAY) * 1000) },
+        {
+          code: 'BOB222',
+          firstSeenAt: new Date((T0 + 2 * DAY) * 1000),
+          lastSeenAt: new Date((T0 + 2 * DAY) * 1000),
+        },
+      ],
+      cartTouchesNote: null,
+    });
+  });
+
+  test('holds at most 5 codes: the first stays, the least recently seen of the others goes', async () => {
+    const browser = new Browser();
+    for (const [i, code] of ['AAA111', 'BBB222', 'CCC333', 'DDD444', 'EEE555', 'FFF666'].entries()) {
+      browser.now = T0 + i * 60;
+      await browser.visit(`${shop}/?ref=${code}`);
+    }
+    const codes = (browser.cookies.get('_ref_touches') ?? '').split('|').map((e) => e.split(':')[0]);
+    expect(codes).toEqual(['AAA111', 'CCC333', 'DDD444', 'EEE555', 'FFF666']);
+  });
+
+  test('entries older than the cookie life are forgotten; tampered entries are dropped', async () => {
+    const browser = new Browser();
+    browser.cookies.set(
+      `_ref_touches=OLD111:${T0 - 40 * DAY}:${T0 - 31 * DAY}|<b>:1:2|BAD222:${T0}:${T0 - 1}|KEEP33:${T0 - DAY}:${T0 - DAY}; Path=/`,
+    );
+    browser.cookies.set('_ref_code=KEEP33; Path=/');
+    await browser.visit(`${shop}/`);
+    expect(browser.cartUpdates()).toEqual([
+      {
+        attributes: {
+          _referral_code: 'KEEP33',
+          _referral_sig: '',
+          _referral_touches: `KEEP33:${T0 - DAY}:${T0 - DAY}`,
+        },
+      },
+    ]);
+  });
+});
+
+describe('the link signature (?rs=)', () => {
+  const sig = 'c2lnbmF0dXJlLW9mLWFkYQ';
+
+  test('is kept with its code and posted as _referral_sig; the same code without rs keeps it', async () => {
+    const browser = new Browser();
+    await browser.visit(`${shop}/?ref=ADA111&rv=${visitorId}&rs=${sig}`);
+    expect(browser.cookies.get('_ref_sig')).toBe(`ADA111:${sig}`);
+    browser.session.clear();
+    await browser.visit(`${shop}/?ref=ADA111`);
+    expect(browser.cartUpdates().map((u) => (u as { attributes: object }).attributes)).toEqual([
+      expect.objectContaining({ _referral_code: 'ADA111', _referral_sig: sig }),
+      expect.objectContaining({ _referral_code: 'ADA111', _referral_sig: sig }),
+    ]);
+  });
+
+  test('a new code without its own rs drops the old signature (and clears it on the cart)', async () => {
+    const browser = new Browser();
+    await browser.visit(`${shop}/?ref=ADA111&rs=${sig}`);
+    await browser.visit(`${shop}/?ref=BOB222`);
+    expect(browser.cookies.get('_ref_sig')).toBeUndefined();
+    expect(browser.cartUpdates().at(-1)).toMatchObject({
+      attributes: { _referral_code: 'BOB222', _referral_sig: '' },
+    });
+  });
+
+  test.each([
+    ['too short', 'abc'],
+    ['too long', 'a'.repeat(65)],
+    ['not base64url', encodeURIComponent('abc+def/ghi=jklmnop')],
+  ])('ignores a signature that is %s', async (_case, rs) => {
+    const browser = new Browser();
+    await browser.visit(`${shop}/?ref=ADA111&rs=${rs}`);
+    expect(browser.cookies.get('_ref_sig')).toBeUndefined();
+    expect(browser.cartUpdates()).toEqual([
+      expect.objectContaining({ attributes: expect.objectContaining({ _referral_sig: '' }) }),
+    ]);
+  });
+
+  test('a signature without a code, or paired with another code in a tampered cookie, is not sent', async () => {
+    const browser = new Browser();
+    await browser.visit(`${shop}/?rs=${sig}&rv=${visitorId}`);
+    expect(browser.cookies.get('_ref_sig')).toBeUndefined();
+    browser.cookies.set(`_ref_sig=OTHER1:${sig}; Path=/`);
+    browser.session.clear();
+    await browser.visit(`${shop}/?ref=ADA111`);
+    expect(browser.cartUpdates().at(-1)).toMatchObject({ attributes: { _referral_sig: '' } });
   });
 });
 

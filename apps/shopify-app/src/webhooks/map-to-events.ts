@@ -2,9 +2,12 @@
 // each stored inbox row.
 import { type DomainEvent, decimalToMinor, type InboundMapper, type OrderFacts } from '@referrals/core';
 import type { z } from 'zod';
+import { mapPixelCheckout, PIXEL_CHECKOUT_TOPIC } from '../pixel/payload.js';
+import { parseCartTouches } from './cart-touches.js';
 import {
   isShopifyTopic,
   REFERRAL_CODE_ATTRIBUTE,
+  REFERRAL_TOUCHES_ATTRIBUTE,
   shopifyCustomerRedactSchema,
   shopifyCustomerSchema,
   shopifyDataRequestSchema,
@@ -21,9 +24,10 @@ function orderFacts(order: ShopifyOrder): OrderFacts {
     return value === undefined || value === null || value === '' ? null : String(value);
   };
   const address = order.shipping_address;
+  const occurredAt = new Date(order.processed_at ?? order.created_at);
   return {
     orderId: order.id,
-    occurredAt: new Date(order.processed_at ?? order.created_at),
+    occurredAt,
     customer: {
       id: order.customer?.id ?? null,
       email: order.email ?? order.customer?.email ?? null,
@@ -36,10 +40,16 @@ function orderFacts(order: ShopifyOrder): OrderFacts {
     },
     totalMinor: decimalToMinor(order.total_price, order.currency),
     subtotalMinor: decimalToMinor(order.subtotal_price ?? order.total_price, order.currency),
+    subtotalBeforeDiscountsMinor:
+      order.total_line_items_price == null
+        ? null
+        : decimalToMinor(order.total_line_items_price, order.currency),
     currency: order.currency,
     discountCodes: order.discount_codes.map((d) => d.code),
     referralCode: attribute(REFERRAL_CODE_ATTRIBUTE),
+    ...parseCartTouches(attribute(REFERRAL_TOUCHES_ATTRIBUTE), occurredAt),
     visitorId: attribute(VISITOR_ID_ATTRIBUTE),
+    checkoutToken: order.checkout_token ?? null,
     ipAddress: order.browser_ip ?? null,
     landingUrl: order.landing_site ?? null,
     shippingAddress: address
@@ -60,6 +70,8 @@ export function mapShopifyWebhook(
   payload: unknown,
   meta: { externalId: string; receivedAt: Date } = { externalId: 'unknown', receivedAt: new Date() },
 ): DomainEvent[] {
+  // Not a webhook: the web pixel's report, stored by POST /pixel/checkout-completed.
+  if (topic === PIXEL_CHECKOUT_TOPIC) return [mapPixelCheckout(payload)];
   if (!isShopifyTopic(topic)) throw new Error(`Unsupported Shopify topic ${topic}`);
   switch (topic) {
     case 'app/uninstalled':

@@ -5,9 +5,13 @@ import { z } from 'zod';
 const id = z.union([z.number().int(), z.string().min(1)]).transform(String);
 const decimal = z.union([z.string(), z.number()]).transform(String);
 
-/** The cart attributes our theme embed sets from the referral link. */
+/** The cart attributes our theme embed sets from the referral link: the latest code, the visitor id, */
 export const REFERRAL_CODE_ATTRIBUTE = '_referral_code';
 export const VISITOR_ID_ATTRIBUTE = '_referral_visitor';
+/** every code it saw with when (webhooks/cart-touches.ts), */
+export const REFERRAL_TOUCHES_ATTRIBUTE = '_referral_touches';
+/** and the link's signature (`?rs=`) for the latest code, which the discount function checks. */
+export const REFERRAL_SIGNATURE_ATTRIBUTE = '_referral_sig';
 
 export const shopifyAddressSchema = z
   .object({
@@ -27,9 +31,14 @@ export const shopifyOrderSchema = z.object({
   cancelled_at: z.string().nullish(),
   currency: z.string().regex(/^[A-Z]{3}$/),
   total_price: decimal,
+  /** Line items after discounts. */
   subtotal_price: decimal.nullish(),
+  /** Line items before discounts: what Shopify checks a discount's minimum subtotal against. */
+  total_line_items_price: decimal.nullish(),
   browser_ip: z.string().nullish(),
   landing_site: z.string().nullish(),
+  /** Matches the web pixel's checkout token (src/pixel): its visitor counts for this order only. */
+  checkout_token: z.string().nullish(),
   note_attributes: z
     .array(z.object({ name: z.string(), value: z.union([z.string(), z.number()]).nullish() }))
     .default([]),

@@ -21,6 +21,7 @@ export function isDisposableDomain(domain: string, extra: readonly string[] = []
   return false;
 }
 
+/** Suspicious: a throwaway inbox hides who the friend is. Reaches the review threshold on its own. */
 export const disposableEmailRule = defineFraudRule({
   type: 'disposable_email',
   configSchema: z.object({
@@ -33,7 +34,7 @@ export const disposableEmailRule = defineFraudRule({
       ? {
           rule: 'disposable_email',
           score,
-          reason: `Friend's email uses a disposable email provider (${friend.emailDomain})`,
+          reason: `Suspicious: the friend's email uses a disposable email provider (${friend.emailDomain})`,
         }
       : null,
 });

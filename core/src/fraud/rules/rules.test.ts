@@ -27,7 +27,7 @@ describe('registry', () => {
     ['self_ip', 40],
     ['self_visitor', 50],
     ['disposable_email', 50],
-    ['velocity', 40],
+    ['velocity', 50],
   ])('%s defaults to score %i', (type, score) => {
     expect(fraudRules[type].configSchema.parse({})).toMatchObject({ score });
   });
@@ -39,11 +39,28 @@ describe('registry', () => {
 
 describe('rules fire on matching data', () => {
   test.each<[FraudRuleType, Parameters<typeof buildFraudContext>[0], RegExp]>([
-    ['self_customer', { friend: { customerId: 'cust_advocate' } }, /advocate's own customer account/],
-    ['self_email', { friend: { emailNormalized: 'ada@example.com' } }, /email matches the advocate's email/],
-    ['self_address', { friend: { addressKey: '1 main st|springfield|12345|us' } }, /address matches/],
-    ['self_ip', { friend: { ipHash: 'ip_advocate' } }, /IP address/],
-    ['self_visitor', { friend: { visitorId: 'visitor_advocate' } }, /same browser/],
+    [
+      'self_customer',
+      { friend: { customerId: 'cust_advocate' } },
+      /advocate's own customer account \(customer \*\*\*5678\)/,
+    ],
+    [
+      'self_customer',
+      { advocate: { platformCustomerId: null }, friend: { customerId: 'cust_advocate' } },
+      /\(the same customer record\)/,
+    ],
+    [
+      'self_email',
+      { friend: { emailNormalized: 'ada@example.com' } },
+      /email is the advocate's own .*\(email a\*\*\*@example\.com\)/,
+    ],
+    [
+      'self_address',
+      { friend: { addressKey: '1 main st|springfield|12345|us' } },
+      /ships to an address .*\(shipping address springfield, 123\*\*, US\)/,
+    ],
+    ['self_ip', { friend: { ipHash: 'ip_advocate' } }, /IP address .*\(IP fingerprint ip_ad…\)/],
+    ['self_visitor', { friend: { visitorId: 'visitor_advocate' } }, /browser .*\(visitor id visi…\)/],
     ['disposable_email', { friend: { emailDomain: 'mailinator.com' } }, /disposable.*mailinator\.com/],
     ['disposable_email', { friend: { emailDomain: 'Mailinator.com' } }, /disposable/],
     ['velocity', { velocity: { referralsLastHour: 6 } }, /6 referrals in the last hour \(limit 5\)/],
@@ -57,6 +74,19 @@ describe('rules fire on matching data', () => {
     expect(finding?.rule).toBe(type);
     expect(finding?.reason).toMatch(reason);
     expect(finding?.score).toBe(fraudRules[type].configSchema.parse({}).score);
+  });
+
+  // The reason names the identity that matched, masked: never the whole value.
+  test.each<[FraudRuleType, Parameters<typeof buildFraudContext>[0], string[]]>([
+    ['self_customer', { friend: { customerId: 'cust_advocate' } }, ['7012345678', 'cust_advocate']],
+    ['self_email', { friend: { emailNormalized: 'ada@example.com' } }, ['ada@']],
+    ['self_address', { friend: { addressKey: '1 main st|springfield|12345|us' } }, ['1 main st', '12345']],
+    ['self_ip', { friend: { ipHash: 'ip_advocate' } }, ['ip_advocate']],
+    ['self_visitor', { friend: { visitorId: 'visitor_advocate' } }, ['visitor_advocate']],
+  ])('%s does not show the whole value', (type, overrides, hidden) => {
+    const reason = run(type, buildFraudContext(overrides))?.reason ?? '';
+    expect(reason).not.toBe('');
+    for (const value of hidden) expect(reason).not.toContain(value);
   });
 
   test('configured score is used', () => {

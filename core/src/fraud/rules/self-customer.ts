@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { maskCustomerId } from '../../identity/index.js';
 import { defineFraudRule, ruleScoreSchema } from '../define-fraud-rule.js';
 
+/** Certain: the advocate bought from their own account. Scores the reject threshold on its own. */
 export const selfCustomerRule = defineFraudRule({
   type: 'self_customer',
   configSchema: z.object({ score: ruleScoreSchema(100) }),
@@ -9,7 +11,11 @@ export const selfCustomerRule = defineFraudRule({
       ? {
           rule: 'self_customer',
           score,
-          reason: "The friend's order was placed by the advocate's own customer account",
+          reason: `Self-referral: the order was placed from the advocate's own customer account (${
+            advocate.platformCustomerId
+              ? `customer ${maskCustomerId(advocate.platformCustomerId)}`
+              : 'the same customer record'
+          })`,
         }
       : null,
 });

@@ -135,7 +135,7 @@ describe('referrals API', () => {
     expect(all.referrals.map((r) => r.orderId).sort()).toEqual(
       [seeded.cleanOrderId, seeded.flaggedOrderId].sort(),
     );
-    expect(all.referrals[0]).toMatchObject({ totalMinor: 10_000, currency: 'USD', source: 'code' });
+    expect(all.referrals[0]).toMatchObject({ totalMinor: 10_000, currency: 'USD', source: 'link' });
     expect(all.referrals[0]?.advocate?.email).toMatch(/@example\.com$/);
     expect((await listOf(baseUrl, b.token)).referrals).toHaveLength(0);
 
@@ -143,7 +143,8 @@ describe('referrals API', () => {
     expect(review.referrals.map((r) => r.orderId)).toEqual([seeded.flaggedOrderId]);
     expect((await listOf(baseUrl, a.token, '?status=review,approved')).referrals).toHaveLength(2);
     expect((await listOf(baseUrl, a.token, '?source=email')).referrals).toHaveLength(0);
-    expect((await listOf(baseUrl, a.token, '?source=code')).referrals).toHaveLength(2);
+    expect((await listOf(baseUrl, a.token, '?source=link')).referrals).toHaveLength(2);
+    expect((await listOf(baseUrl, a.token, '?source=code')).referrals).toHaveLength(0);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
     const yesterday = new Date(Date.now() - 86_400_000).toISOString();
     expect((await listOf(baseUrl, a.token, `?from=${tomorrow}`)).referrals).toHaveLength(0);
@@ -178,8 +179,8 @@ describe('referrals API', () => {
     const res = await call(baseUrl, `/referrals/${clean?.id}`, a.token);
     expect(res.status).toBe(200);
     const trail = referralTrailSchema.parse(res.body);
-    expect(trail.attribution).toMatchObject({ credited: true, rule: 'explicit_signal' });
-    expect(trail.attribution.signals[0]).toMatchObject({ source: 'code', eligible: true });
+    expect(trail.attribution).toMatchObject({ credited: true, rule: 'last_touch' });
+    expect(trail.attribution.signals[0]).toMatchObject({ source: 'link', eligible: true });
     expect(trail.attribution.reasons.length).toBeGreaterThan(0);
     expect(trail.transitions.map((t) => `${t.from ?? '-'}>${t.to}`)).toEqual([
       '->pending',
@@ -244,7 +245,8 @@ describe('referrals API', () => {
       {
         rule: 'self_address',
         score: 60,
-        reason: "Friend's address matches one of the advocate's addresses",
+        reason:
+          "Possible self-referral: the order ships to an address on the advocate's own orders (shipping address springfield, 123**, US)",
         evidence: [
           { label: 'Shipping address', value: '12 oak st, springfield, 12345, US' },
           { label: "Same address on the advocate's orders", value: `#${seeded.advocateOrderId}` },

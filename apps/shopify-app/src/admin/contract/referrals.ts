@@ -21,7 +21,7 @@ export const referralStatusSchema = z.enum(referralStatuses);
 export type ReferralStatus = z.infer<typeof referralStatusSchema>;
 
 /** How the friend was tied to the advocate (attribution's touch sources). */
-export const referralSources = ['link', 'code', 'discount', 'email', 'customer'] as const;
+export const referralSources = ['link', 'code', 'discount', 'email', 'deal', 'customer'] as const;
 export const referralSourceSchema = z.enum(referralSources);
 
 /** `a,b` or repeated `?x=a&x=b` -> ['a', 'b']. */
@@ -106,8 +106,12 @@ export const attributionSignalSchema = z.object({
   source: z.string(),
   signal: z.string(),
   advocateId: z.string(),
+  /** The code the touch carried (or the advocate's own); absent in decisions stored before it was kept. */
+  advocateCode: z.string().nullish(),
   at: z.string(),
   eligible: z.boolean(),
+  /** The touch that credited the order; absent in decisions stored before it was kept. */
+  chosen: z.boolean().optional(),
   why: z.string(),
 });
 export type AttributionSignal = z.infer<typeof attributionSignalSchema>;

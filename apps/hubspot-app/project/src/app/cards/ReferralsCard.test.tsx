@@ -135,7 +135,7 @@ describe('ReferralsCard', () => {
 
   test.each<[ReferralSource, string]>([
     ['link', 'Referral link'],
-    ['discount', 'Discount code'],
+    ['discount', "Friend's offer code"],
     ['email', 'Email invitation'],
     ['deal', 'HubSpot deal'],
   ])('names the %s source and shows no code when there is none', async (source, label) => {

@@ -39,7 +39,7 @@ export function formatDate(iso: string, timeZone: string, locale = 'en-US'): str
 export const sourceLabels: Record<ReferralSource, string> = {
   link: 'Referral link',
   code: 'Referral code',
-  discount: 'Discount code',
+  discount: "Friend's offer code",
   email: 'Email invitation',
   deal: 'HubSpot deal',
 };

@@ -30,11 +30,13 @@ export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
   return <Badge tone={statusTones[status]}>{statusLabels[status]}</Badge>;
 }
 
+/** What each touch source means (attribution's TouchSource): a link, a code typed at checkout, … */
 export const sourceLabels: Record<string, string> = {
   link: 'Referral link',
   code: 'Referral code at checkout',
-  discount: 'Discount code',
+  discount: "Friend's offer code",
   email: 'Email invitation',
+  deal: 'HubSpot deal',
   customer: 'Known customer',
 };
 export const sourceLabel = (source: string) => sourceLabels[source] ?? 'Other';
@@ -42,12 +44,12 @@ export const sourceLabel = (source: string) => sourceLabels[source] ?? 'Other';
 /** What decided attribution, as a sentence. */
 export function ruleSentence(rule: string): string {
   switch (rule) {
-    case 'explicit_signal':
+    case 'explicit_signal': // decisions stored before every touch was weighed by its time
       return "Credited because the friend used the advocate's code or discount at checkout.";
     case 'first_touch':
-      return 'Credited to the first advocate who referred the friend (first touch).';
+      return 'Credited to the first advocate who referred the friend inside the attribution window (first touch).';
     case 'last_touch':
-      return 'Credited to the most recent advocate who referred the friend (last touch).';
+      return 'Credited to the most recent advocate who referred the friend inside the attribution window (last touch).';
     case 'no_signals':
       return 'Not credited: the order carried no referral link, code, discount or invitation.';
     case 'after_order':
