@@ -27,12 +27,30 @@ export const orderFactsSchema = z.object({
     })
     .default({}),
   totalMinor: amount,
+  /** Line items after discounts (what rewards are a share of). */
   subtotalMinor: amount,
+  /**
+   * Line items before discounts, when the platform sends it: what a friend offer's minimum is
+   * checked against, as Shopify checks a discount's minimum subtotal.
+   */
+  subtotalBeforeDiscountsMinor: amount.nullish(),
   currency,
   discountCodes: z.array(z.string()).default([]),
-  /** Our cart attribute, set by the theme embed from the referral link. */
+  /** Our cart attribute, set by the theme embed from the referral link: the latest code it saw. */
   referralCode: z.string().nullish(),
+  /**
+   * Every code the theme embed saw before the order (at most 5), each first and last seen in the
+   * storefront's URL (the shopper's clock, never after the order).
+   */
+  cartTouches: z
+    .array(z.object({ code: z.string().min(1).max(64), firstSeenAt: when, lastSeenAt: when }))
+    .max(5)
+    .optional(),
+  /** Why the platform dropped or changed the cart's touch history (malformed, clamped), for the decision. */
+  cartTouchesNote: z.string().max(500).nullish(),
   visitorId: z.string().max(200).nullish(),
+  /** The platform's checkout token: the web pixel's report for this checkout names the same one. */
+  checkoutToken: z.string().max(200).nullish(),
   ipAddress: z.string().max(100).nullish(),
   landingUrl: z.string().max(4096).nullish(),
   shippingAddress: addressSchema.nullish(),
@@ -69,6 +87,17 @@ export const dealWonEventSchema = z.object({
   referralCode: z.string().min(1).nullish(),
   occurredAt: when,
 });
+/**
+ * A storefront web pixel saw a referral visitor (the id our link redirect gave the browser) complete
+ * the checkout of this order. Evidence to join with server-recorded clicks, never a credit itself.
+ */
+export const checkoutVisitorSeenEventSchema = z.object({
+  type: z.literal('CheckoutVisitorSeen'),
+  orderId: z.string().min(1),
+  checkoutToken: z.string().min(1).max(200),
+  visitorId: z.string().min(1).max(200),
+  occurredAt: when,
+});
 /** The merchant removed the app from the platform: its jobs stop until it installs again. */
 export const appUninstalledEventSchema = z.object({
   type: z.literal('AppUninstalled'),
@@ -93,6 +122,7 @@ export const merchantRedactEventSchema = z.object({
 
 export const domainEventSchema = z.discriminatedUnion('type', [
   appUninstalledEventSchema,
+  checkoutVisitorSeenEventSchema,
   customerPrivacyRequestEventSchema,
   merchantRedactEventSchema,
   orderPlacedEventSchema,

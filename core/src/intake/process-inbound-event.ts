@@ -1,6 +1,7 @@
 // Worker -> core: turn one stored inbound event into engine changes, in one transaction with
 // marking it processed, so a crash mid-way leaves it to be processed again from scratch.
-import { attributeOrder } from '../attribution/index.js';
+import { attributeOrder, reattributeOrder } from '../attribution/index.js';
+import { recordCheckoutVisitor } from '../checkout-visitors/index.js';
 import type { EngineContext } from '../context.js';
 import { resolveCustomer } from '../customers/index.js';
 import { forMerchant, type MerchantScope } from '../db/merchant-scope.js';
@@ -133,6 +134,21 @@ async function applyEvent(ctx: EngineContext, m: MerchantScope, event: DomainEve
         firstName: event.customer.firstName,
       });
       return;
+    case 'CheckoutVisitorSeen': {
+      // Lock (or create) the order row first, as a refund does: an order being recorded at the
+      // same time waits for this join and then sees it, or this waits for its decision and then
+      // decides it again with the new evidence.
+      await lockOrStubOrder(m, event.orderId);
+      const added = await recordCheckoutVisitor(db, { merchantId, ...event });
+      if (added) {
+        await reattributeOrder(ctx, db, {
+          merchantId,
+          platformOrderId: event.orderId,
+          evidence: `web pixel visitor ${event.visitorId} for checkout ${event.checkoutToken}`,
+        });
+      }
+      return;
+    }
     case 'AppUninstalled':
       await uninstallMerchant(db, merchantId, 'shopify', event.occurredAt);
       return;

@@ -5,6 +5,7 @@ import type {
   advocates,
   attributionDecisions,
   auditLog,
+  checkoutVisitors,
   clicks,
   customers,
   friendOffers,
@@ -21,6 +22,7 @@ import { type Exported, type LedgerAccountExport, plain } from './export-format.
 import { ledgerOf } from './export-ledger.js';
 import { findSubject, type PrivacySubject, type PrivacySubjectInput } from './find-subject.js';
 import { findSubjectInboundEvents } from './inbound-events.js';
+import { findCheckoutVisitorsOf } from './repository/checkout-visitors.js';
 import {
   findClawbacksOf,
   findClicksFromVisitors,
@@ -68,6 +70,8 @@ export type CustomerDataExport = {
     /** Clicks made from the person's own browser (the visitor id on their orders). */
     asVisitor: { count: number; rows: Row<typeof clicks>[] };
   };
+  /** The storefront web pixel's visitor ids seen completing the person's orders' checkouts. */
+  checkoutVisitors: Row<typeof checkoutVisitors>[];
   invitations: {
     /** The friend's address is masked: it is the friend's personal data. */
     sent: (Omit<Row<typeof invitations>, 'emailNormalized'> & { emailHint: string })[];
@@ -102,6 +106,7 @@ async function collect(m: MerchantScope, input: ExportCustomerDataInput): Promis
   const codeRows = await findCodesOfAdvocates(m, subject.advocateIds);
   const asAdvocate = await findClicksOnLinksOf(m, subject.advocateIds);
   const asVisitor = await findClicksFromVisitors(m, subject.visitorIds);
+  const pixelVisitors = await findCheckoutVisitorsOf(m, subject);
   const sent = await findInvitationsSentBy(m, subject.advocateIds);
   const received = await findInvitationsTo(m, subject.emailsNormalized);
   const offers = await findFriendOffersOf(m, subject);
@@ -139,6 +144,7 @@ async function collect(m: MerchantScope, input: ExportCustomerDataInput): Promis
       asAdvocate: { count: asAdvocate.length, rows: asAdvocate.map(plain) },
       asVisitor: { count: asVisitor.length, rows: asVisitor.map(plain) },
     },
+    checkoutVisitors: pixelVisitors.map(plain),
     invitations: {
       sent: sent.map(({ emailNormalized, ...rest }) => ({
         ...plain(rest),

@@ -5,6 +5,7 @@ import type { customers, orders } from '../db/schema/index.js';
 import { normalizeEmail } from '../identity/index.js';
 import { accountKeys, recipientKey } from '../ledger/index.js';
 import type { OrderSignals } from '../orders/index.js';
+import { findCheckoutVisitorsOf } from './repository/checkout-visitors.js';
 import {
   findAdvocateIdsOfCustomers,
   findCodesOfAdvocates,
@@ -77,6 +78,9 @@ export async function findSubject(m: MerchantScope, input: PrivacySubjectInput):
     platformOrderIds: requestedOrders,
   });
   const signals = orderRows.map((o) => (o.signals ?? {}) as Partial<OrderSignals>);
+  const platformOrderIds = present([...requestedOrders, ...orderRows.map((o) => o.platformOrderId)]);
+  // The web pixel's visitors on the person's orders are their browsers too.
+  const pixelVisitors = await findCheckoutVisitorsOf(m, { platformOrderIds, visitorIds: [] });
   return {
     merchantId: m.merchantId,
     platformCustomerId,
@@ -89,8 +93,8 @@ export async function findSubject(m: MerchantScope, input: PrivacySubjectInput):
     codes,
     orders: orderRows,
     orderIds: orderRows.map((o) => o.id),
-    platformOrderIds: present([...requestedOrders, ...orderRows.map((o) => o.platformOrderId)]),
-    visitorIds: present(signals.map((s) => s.visitorId)),
+    platformOrderIds,
+    visitorIds: present([...signals.map((s) => s.visitorId), ...pixelVisitors.map((v) => v.visitorId)]),
     ipHashes: present(signals.map((s) => s.ipHash)),
     addressKeys: present(signals.map((s) => s.addressKey)),
   };

@@ -40,6 +40,8 @@ const BOB = {
 };
 const CAROL = { pid: '7003003', email: 'carol.stream@example.net', name: 'Carol' };
 const BOB_VISITOR = 'visitor-9f8e7d6c5b';
+/** The browser the web pixel saw complete Bob's checkout (his phone, say): his too. */
+const BOB_PIXEL_VISITOR = 'visitor-b0bf0ne77';
 const BOB_IP = '198.51.100.23';
 const ALICE_IP = '192.0.2.44';
 const BOB_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) TestAgent/7.1';
@@ -125,6 +127,14 @@ async function buildScenario(engine: EngineContext) {
   });
   for (const facts of [aliceOrder, bobOrder, carolOrder]) {
     expect(await deliver(engine, m, { type: 'OrderPaid', ...facts })).toEqual({ status: 'processed' });
+  }
+  // The storefront web pixel's reports for Bob's and Carol's checkouts.
+  for (const [orderId, visitorId] of [
+    [bobOrder.orderId, BOB_PIXEL_VISITOR],
+    [carolOrder.orderId, 'visitor-ca201-pixel'],
+  ] as const) {
+    const seen = { type: 'CheckoutVisitorSeen', orderId, checkoutToken: `ct-${orderId}`, visitorId } as const;
+    expect(await deliver(engine, m, { ...seen, occurredAt: new Date() })).toEqual({ status: 'processed' });
   }
   const referralOf = async (platformOrderId: string) => {
     const [row] = await db
@@ -264,9 +274,13 @@ describe('customers/data_request', () => {
       visitorId: BOB_VISITOR,
       ipHash: hashIp('test-salt', BOB_IP),
     });
+    expect(bob.checkoutVisitors).toMatchObject([
+      { platformOrderId: a.bob.orderId, visitorId: BOB_PIXEL_VISITOR },
+    ]);
     expect(bob.invitations.received).toMatchObject([{ emailNormalized: BOB.normalized }]);
     expect(bob.rewards).toMatchObject([{ recipient: 'friend', amountMinor: 500, reversedMinor: 250 }]);
     expect(bob.inboundEvents.map((e) => e.topic).sort()).toEqual([
+      'CheckoutVisitorSeen',
       'OrderPaid',
       'OrderRefunded',
       'customers/create',
@@ -392,10 +406,12 @@ describe('customers/redact', () => {
       ordersRedacted: 1,
       referralsRedacted: 1,
       clicksRedacted: 1,
+      checkoutVisitorsDeleted: 1,
       invitationsRedacted: 1,
       codesDisabled: 0,
       privacyRequestsRedacted: 1,
-      inboundEventsRedacted: 3,
+      // customers/create, OrderPaid, OrderRefunded and the pixel's CheckoutVisitorSeen.
+      inboundEventsRedacted: 4,
       inboundEventsPending: 1,
     });
     // Redacting it would lose the update; once the worker has processed it, a rerun takes it.
@@ -411,6 +427,7 @@ describe('customers/redact', () => {
       invitationsRedacted: 0,
       friendOffersRedacted: 0,
       clicksRedacted: 0,
+      checkoutVisitorsDeleted: 0,
       auditRowsRedacted: 0,
       privacyRequestsRedacted: 0,
       inboundEventsRedacted: 1,
@@ -440,10 +457,17 @@ describe('customers/redact', () => {
       BOB_PHONE,
       'cherry',
       BOB_VISITOR,
+      BOB_PIXEL_VISITOR,
     ];
     for (const trace of traces) expect(text.includes(trace.toLowerCase()), trace).toBe(false);
     // Nobody else lost anything: Carol and Dave are intact, Bob's id-alike neighbour too.
-    for (const kept of [CAROL.email, 'visitor-ca201', 'dave@example.com', '17002002']) {
+    for (const kept of [
+      CAROL.email,
+      'visitor-ca201',
+      'visitor-ca201-pixel',
+      'dave@example.com',
+      '17002002',
+    ]) {
       expect(text).toContain(kept.toLowerCase());
     }
 

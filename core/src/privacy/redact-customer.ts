@@ -8,6 +8,7 @@ import { findSubject, type PrivacySubjectInput } from './find-subject.js';
 import { redactSubjectInboundEvents } from './inbound-events.js';
 import { redactPrivacyRequests } from './privacy-requests.js';
 import { redactAuditRows, redactDecisions, redactOrders, redactReferrals } from './redact-records.js';
+import { deleteCheckoutVisitorsOf } from './repository/checkout-visitors.js';
 import {
   disableCodes,
   REDACTED_CODE_PREFIX,
@@ -35,6 +36,8 @@ export type RedactionCounts = {
   invitationsRedacted: number;
   friendOffersRedacted: number;
   clicksRedacted: number;
+  /** The web pixel's (order, visitor) joins of the person's orders or browsers: deleted. */
+  checkoutVisitorsDeleted: number;
   auditRowsRedacted: number;
   /** Recorded compliance requests about the person: contact details and export copies removed. */
   privacyRequestsRedacted: number;
@@ -73,6 +76,7 @@ export async function redactCustomer(db: Database, input: RedactCustomerInput): 
       invitationsRedacted: await redactInvitations(m, subject),
       friendOffersRedacted: await redactFriendOffers(m, subject),
       clicksRedacted: await redactClicks(m, subject),
+      checkoutVisitorsDeleted: await deleteCheckoutVisitorsOf(m, subject),
       auditRowsRedacted: await redactAuditRows(m, aboutIds, scrub),
       privacyRequestsRedacted: await redactPrivacyRequests(m, subject, scrub, input.at),
       ...(await redactSubjectInboundEvents(m, subject, traces, input.at)),

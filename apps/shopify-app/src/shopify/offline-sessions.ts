@@ -22,6 +22,11 @@ export type OfflineSessionsDeps = {
   api: Shopify;
   encryptionKey: Buffer;
   logger: Logger;
+  /**
+   * Set-up work for a freshly installed shop (the web pixel). A failure is logged, never fails
+   * the install: the next install of the shop (token exchange) tries again.
+   */
+  onInstalled?: (merchant: MerchantRow) => Promise<unknown>;
   /** Refresh when the access token has less than this left (default 5 minutes). */
   refreshMarginMs?: number;
   now?: () => number;
@@ -41,6 +46,9 @@ export class OfflineSessions {
     const merchant = await installShopMerchant(this.deps.db, { shopDomain: session.shop });
     await this.save(this.deps.db, merchant.id, session);
     this.deps.logger.info({ shop: session.shop, merchantId: merchant.id }, 'shop installed (token exchange)');
+    await this.deps.onInstalled?.(merchant).catch((error: unknown) => {
+      this.deps.logger.warn({ err: error, shop: session.shop }, 'set-up after install failed');
+    });
     return merchant;
   }
 
