@@ -80,6 +80,7 @@ const worker = await startWorker({
   concurrency: workerEnv.WORKER_CONCURRENCY,
   rewardIssuer: shopify.platform.issuer,
   friendOfferIssuer: shopify.platform.friendOffers,
+  checkoutDiscounts: shopify.platform.checkoutDiscounts,
   orderSource: shopify.platform.orderSource,
   platformNotifier: shopify.platform.notifier,
   crmWriter: hubspot.writer,

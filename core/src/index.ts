@@ -34,6 +34,13 @@ export {
 } from './advocates/index.js';
 // Workflows: the inbox and the engine, reward release / issue / claw-back, notices and cards.
 export { explainOrder, explainReferral, type ReferralTrail } from './attribution/index.js';
+// Checkout codes: advocates' codes as redeem codes of the platform's checkout discounts.
+export {
+  type CheckoutSyncDescription,
+  describeCheckoutSync,
+  type SyncCheckoutCodesResult,
+  syncCheckoutCodes,
+} from './checkout-codes/index.js';
 // Clicks on referral links: buffered writes, counts.
 export { ClickWriter, countClicks } from './clicks/index.js';
 // Config: each process parses its env and passes it in; health; the encryption key.
@@ -84,7 +91,13 @@ export { DomainError, describeError, errorLogFields, fieldErrorsOf } from './err
 // Events: the platform-neutral facts the apps map their payloads onto.
 export type { DomainEvent, OrderFacts } from './events/index.js';
 // Friend offers: single-use welcome codes.
-export { claimFriendOffer, deactivateFriendOffer, issueFriendOffer } from './friend-offers/index.js';
+export {
+  claimFriendOffer,
+  deactivateFriendOffer,
+  deriveFriendCodeKey,
+  type FriendCodeKey,
+  issueFriendOffer,
+} from './friend-offers/index.js';
 // Identity: emails normalised and masked.
 export { maskEmail, normalizeEmail } from './identity/index.js';
 export {
@@ -127,6 +140,11 @@ export {
 } from './platform-operations/index.js';
 // Ports the apps implement (RewardIssuer, CrmWriter, ...).
 export type {
+  AddRedeemCodesResult,
+  CheckoutDiscountMethod,
+  CheckoutDiscountRef,
+  CheckoutDiscountSpec,
+  CheckoutDiscounts,
   ClawBackRequest,
   CrmContact,
   CrmWriteResult,
@@ -136,6 +154,7 @@ export type {
   IssueRewardRequest,
   OrderSource,
   PlatformNotifier,
+  PlatformRedeemCode,
   ReferralConvertedNotice,
   RewardIssuedNotice,
   RewardIssuer,

@@ -1,5 +1,6 @@
 // Ports: what the engine needs from the outside world. Adapters live in the apps.
 import type { DomainEvent } from './events/index.js';
+import type { ProgramRules } from './programs/rules.js';
 
 export type IssueRewardRequest = {
   merchantId: string;
@@ -129,4 +130,71 @@ export type RewardIssuedNotice = {
 export interface PlatformNotifier {
   referralConverted(notice: ReferralConvertedNotice): Promise<void>;
   rewardIssued(notice: RewardIssuedNotice): Promise<void>;
+}
+
+/** Which of a programme version's two checkout discounts: typed codes, or a signed cart attribute. */
+export type CheckoutDiscountMethod = 'code' | 'automatic';
+
+/** One programme version's checkout discount, as the platform is asked to make it. */
+export type CheckoutDiscountSpec = {
+  merchantId: string;
+  method: CheckoutDiscountMethod;
+  programVersionId: string;
+  /** The version's number, for the merchant's view of the discount (title, tags). */
+  version: number;
+  /** The version's rules: the friend's offer and eligibility the discount's function applies. */
+  rules: ProgramRules;
+  currency: string;
+  /** 1, then one more each time the platform lost the discount and it is made again. */
+  generation: number;
+  /** When the version takes effect (the discount starts then, or now if that is past). */
+  effectiveFrom: Date;
+};
+
+/** A discount the platform made: its id and method. */
+export type CheckoutDiscountRef = { merchantId: string; method: CheckoutDiscountMethod; platformId: string };
+
+/** A redeem code of a code discount; its platform id is null when the platform did not say it. */
+export type PlatformRedeemCode = { code: string; platformCodeId: string | null };
+
+export type AddRedeemCodesResult = {
+  added: PlatformRedeemCode[];
+  /** Codes the platform refused; `taken` when another discount of the shop already has the code. */
+  failed: { code: string; error: string; taken: boolean }[];
+  /** The discount is gone from the platform (deleted behind our back): nothing was added. */
+  discountMissing: boolean;
+};
+
+/**
+ * The checkout discounts that make advocates' codes redeemable for the friend's offer: per
+ * programme version a code discount whose redeem codes are the codes, and an automatic discount
+ * for carts with a signed referral attribute; plus each advocate's own codes on their customer
+ * record, so the discount never serves them. Implemented by the Shopify app. Every method is safe
+ * to call again after a failure.
+ */
+export interface CheckoutDiscounts {
+  /**
+   * Makes the discount once per (version, method, generation), even across a crash between the
+   * call and our record of it; a code discount is made carrying `firstCode` (its first redeem
+   * code). `refused`: the platform would not take that code (another discount has it), nothing made.
+   */
+  create(
+    spec: CheckoutDiscountSpec,
+    firstCode: string | null,
+  ): Promise<{ platformId: string; firstCode: PlatformRedeemCode | null } | { refused: string }>;
+  /** Is it still there and active; its configuration is rewritten when it differs from `spec`'s. */
+  verify(ref: CheckoutDiscountRef, spec: CheckoutDiscountSpec): Promise<'active' | 'inactive' | 'missing'>;
+  /** Ends the discount for good (an older version's, or a paused programme's). */
+  end(ref: CheckoutDiscountRef): Promise<void>;
+  /** Adds redeem codes (any number; the adapter batches and waits for the platform's bulk jobs). */
+  addCodes(ref: CheckoutDiscountRef, codes: string[]): Promise<AddRedeemCodesResult>;
+  /** Removes redeem codes (a code already gone, or a discount gone, is not an error). */
+  removeCodes(ref: CheckoutDiscountRef, codes: PlatformRedeemCode[]): Promise<void>;
+  /** The discount's redeem codes, a page at a time (for reconciliation). */
+  listCodes(ref: CheckoutDiscountRef): AsyncIterable<PlatformRedeemCode[]>;
+  /** Writes each advocate's active codes on their platform customer; returns those it could not. */
+  setAdvocateCodes(
+    merchantId: string,
+    owners: { platformCustomerId: string; codes: string[] }[],
+  ): Promise<{ failed: { platformCustomerId: string; error: string }[] }>;
 }

@@ -36,6 +36,7 @@ const runtime = await startWorker({
   concurrency: env.WORKER_CONCURRENCY,
   rewardIssuer: shopify?.platform.issuer ?? null,
   friendOfferIssuer: shopify?.platform.friendOffers ?? null,
+  checkoutDiscounts: shopify?.platform.checkoutDiscounts ?? null,
   orderSource: shopify?.platform.orderSource ?? null,
   platformNotifier: shopify?.platform.notifier ?? null,
   crmWriter: hubspot?.writer ?? null,

@@ -3,6 +3,7 @@
 import { type Database, type OutboxRow, type OutboxTopic, relayOutbox } from '@referrals/core';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { Logger } from 'pino';
+import { checkoutSyncRequest } from './jobs/sync-checkout-codes.js';
 import type { QueueName } from './queues.js';
 
 type Route = { queue: QueueName; name: string; data: object; opts: JobsOptions };
@@ -22,6 +23,32 @@ const notify = (row: OutboxRow, notice: 'referral_converted' | 'reward_issued', 
   data: { merchantId: row.merchantId, notice, id },
   opts: { jobId: `notify-${notice}-${id}` },
 });
+
+/** The shop's checkout sync of this moment's window (its codes at checkout changed). */
+const toCheckoutSync = (row: OutboxRow, now: number): Route => {
+  const request = checkoutSyncRequest(row.merchantId, now);
+  return {
+    queue: 'rewards',
+    name: 'sync-checkout-codes',
+    data: request.data,
+    opts: { jobId: request.jobId, delay: request.delay },
+  };
+};
+
+/** A version published to take effect later is synced again when it does. */
+const atEffectiveFrom = (row: OutboxRow, now: number): Route[] => {
+  const at = Date.parse(p(row).effectiveFrom ?? '');
+  if (!(at > now)) return [];
+  const request = checkoutSyncRequest(row.merchantId, at);
+  return [
+    {
+      queue: 'rewards',
+      name: 'sync-checkout-codes',
+      data: request.data,
+      opts: { jobId: `${request.jobId}-effective`, delay: request.delay + (at - now) },
+    },
+  ];
+};
 
 /** A referral converts when a move passes through approved (possibly with other steps). */
 const convertsIn = (row: OutboxRow): boolean => {
@@ -81,6 +108,11 @@ export const routes: Record<OutboxTopic, (row: OutboxRow, now: number) => Route[
     },
   ],
   'advocate.enrolled': (row) => [toCrm(row)],
+  'referral_code.created': (row, now) => [toCheckoutSync(row, now)],
+  'referral_code.disabled': (row, now) => [toCheckoutSync(row, now)],
+  'advocate.status_changed': (row, now) => [toCheckoutSync(row, now)],
+  'program.version_published': (row, now) => [toCheckoutSync(row, now), ...atEffectiveFrom(row, now)],
+  'program.status_changed': (row, now) => [toCheckoutSync(row, now)],
   'referral.created': (row) => [toCrm(row)],
   'referral.status_changed': (row) => [
     toCrm(row),

@@ -1,6 +1,7 @@
 // Runs the queues: one BullMQ Worker per queue dispatching by job name to the job definitions,
 // the outbox relay, and the repeatable housekeeping jobs. close() drains in-flight jobs.
 import {
+  type CheckoutDiscounts,
   type CrmWriter,
   DomainError,
   type EngineContext,
@@ -31,6 +32,12 @@ export type WorkerRuntimeOptions = {
   rewardIssuer?: RewardIssuer | null;
   /** Creates and switches off friends' welcome codes (the Shopify app's ShopifyFriendOfferIssuer). */
   friendOfferIssuer?: FriendOfferIssuer | null;
+  /**
+   * Advocates' codes as redeem codes of Shopify's checkout discounts (the Shopify app's
+   * ShopifyCheckoutDiscounts): synced on every change and reconciled hourly (`checkoutCodes`).
+   */
+  checkoutDiscounts?: CheckoutDiscounts | null;
+  checkoutCodes?: { reconcileEveryMs?: number };
   /** Writes referral facts onto CRM contacts (the HubSpot app's adapter); without it nothing is synced. */
   crmWriter?: CrmWriter | null;
   /** Required with a crmWriter: `linkFor` builds advocates' referral links. */
@@ -104,6 +111,7 @@ export async function startWorker(options: WorkerRuntimeOptions): Promise<Worker
     logger,
     rewardIssuer: options.rewardIssuer ?? null,
     friendOfferIssuer: options.friendOfferIssuer ?? null,
+    checkoutDiscounts: options.checkoutDiscounts ?? null,
     crmWriter: options.crmWriter ?? null,
     crm: crmConfig(options.crmWriter ?? null, options.crm),
     orderSource: options.orderSource ?? null,
@@ -120,7 +128,7 @@ export async function startWorker(options: WorkerRuntimeOptions): Promise<Worker
   const byName = new Map(jobs.map((j) => [j.name, j]));
   // The rewards queue waits in Redis until something can make its platform calls.
   const consumed = (options.consume ?? queueNames).filter(
-    (q) => q !== 'rewards' || deps.rewardIssuer || deps.friendOfferIssuer,
+    (q) => q !== 'rewards' || deps.rewardIssuer || deps.friendOfferIssuer || deps.checkoutDiscounts,
   );
   const workers = consumed.map((queueName) => {
     const worker = new Worker(
@@ -175,6 +183,13 @@ export async function startWorker(options: WorkerRuntimeOptions): Promise<Worker
         'sweep-crm-queue',
         { every: options.crm?.sweepEveryMs ?? 60_000 },
         { name: 'sweep-crm-queue', data: {} },
+      );
+    }
+    if (deps.checkoutDiscounts) {
+      await queues.scheduled.upsertJobScheduler(
+        'reconcile-checkout-codes',
+        { every: options.checkoutCodes?.reconcileEveryMs ?? 3_600_000 },
+        { name: 'reconcile-checkout-codes', data: {} },
       );
     }
     if (deps.orderSource) {

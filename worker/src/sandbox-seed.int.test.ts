@@ -93,6 +93,30 @@ describe('sandbox seed', () => {
           [2, 'sandbox'],
         ]);
 
+        // Every seeded advocate's code is a redeem code of the version in force's code discount.
+        const codes = (await rowsOf(engine.db, 'referral_codes', merchant.id))
+          .filter((c) => c.status === 'active')
+          .map((c) => c.code)
+          .sort();
+        expect(codes).toHaveLength(40);
+        const onSale = await waitFor(
+          "the advocates' codes at checkout",
+          async () => {
+            const active = [...state.appDiscounts.values()].filter(
+              (d) => d.method === 'code' && d.status === 'ACTIVE',
+            );
+            const [only] = active;
+            return (
+              active.length === 1 && only && [...only.codes.keys()].sort().join() === codes.join() && only
+            );
+          },
+          30_000,
+        );
+        const config = JSON.parse(
+          onSale.metafields.get('$app:referrals.function-configuration')?.value ?? '{}',
+        );
+        expect(config.programVersionId).toBe(versions.find((v) => v.version === 2)?.id);
+
         // A second start: nothing is seeded again, but a fresh emulator learns the customers again.
         const clicks = await countClicks(engine.db, merchant.id);
         const restarted = new ShopState(shop);

@@ -3,7 +3,7 @@ import { parseEnv } from '@referrals/core';
 import { z } from 'zod';
 
 export const DEFAULT_SHOPIFY_SCOPES =
-  'read_orders,read_customers,write_discounts,write_store_credit_account_transactions,write_gift_cards,write_app_proxy,read_themes';
+  'read_orders,read_customers,write_customers,write_discounts,write_store_credit_account_transactions,write_gift_cards,write_app_proxy,read_themes,write_pixels,read_customer_events';
 
 export const shopifyEnvSchema = z
   .object({

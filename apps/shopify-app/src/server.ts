@@ -8,6 +8,7 @@ import { requireSessionToken } from './admin/session-token.js';
 import { adminShellRouter, type SandboxBridge } from './admin/shell.js';
 import { errorHandler } from './error-handler.js';
 import { type ReferralLinkDeps, referralLinkRouter } from './links/index.js';
+import { type PixelRouteDeps, pixelKeys, pixelRouter } from './pixel/index.js';
 import { proxyRouter } from './proxy/index.js';
 import type { ShopifyPlatform } from './shopify/platform.js';
 import { shopifyWebhookRouter } from './webhooks/index.js';
@@ -25,6 +26,8 @@ export type ShopifyAppDeps = {
   sandbox?: SandboxBridge | undefined;
   /** Referral-link options (cache TTL, per-client rate limit). */
   links?: Partial<Pick<ReferralLinkDeps, 'cacheTtlMs' | 'rateLimit'>>;
+  /** Web pixel endpoint options (per-client and per-shop rate limits). */
+  pixel?: Partial<Pick<PixelRouteDeps, 'rateLimit'>>;
 };
 
 export function createShopifyApp(deps: ShopifyAppDeps): Express {
@@ -41,10 +44,28 @@ export function createShopifyApp(deps: ShopifyAppDeps): Express {
   });
   if (deps.clickWriter) {
     app.use(
-      referralLinkRouter({ db: deps.db, logger: deps.logger, clickWriter: deps.clickWriter, ...deps.links }),
+      referralLinkRouter({
+        db: deps.db,
+        logger: deps.logger,
+        clickWriter: deps.clickWriter,
+        // Signs the code for the friend offer's automatic discount (rs -> _referral_sig).
+        ...(deps.platform ? { signatureSecret: deps.platform.encryptionKey } : {}),
+        ...deps.links,
+      }),
     );
   }
   const platform = deps.platform;
+  if (platform) {
+    // The storefront web pixel's checkout reports, authenticated by the per-shop key.
+    app.use(
+      pixelRouter({
+        db: deps.db,
+        logger: deps.logger,
+        keys: pixelKeys(platform.encryptionKey),
+        ...deps.pixel,
+      }),
+    );
+  }
   if (platform && deps.apiSecret) {
     // Storefront pages Shopify proxies from https://{shop}/apps/referrals (signature checked).
     app.use(
@@ -54,6 +75,7 @@ export function createShopifyApp(deps: ShopifyAppDeps): Express {
         logger: deps.logger,
         linkBaseUrl: platform.config.appUrl,
         friendOffers: platform.friendOffers,
+        friendCodeKey: platform.friendCodeKey,
         customerContact: platform.customerContact,
       }),
     );

@@ -2,10 +2,29 @@ import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
 import { DomainError } from '../errors.js';
+import { writeOutbox } from '../outbox/index.js';
 import { generateCode, normalizeCode, validateVanityCode } from './codes.js';
-import { disableAdvocateCode, findActiveCodeRow, insertCode } from './repository/codes.js';
+import {
+  disableAdvocateCode,
+  findActiveCodeRow,
+  insertCode,
+  type ReferralCodeRow,
+} from './repository/codes.js';
 
 const MAX_ATTEMPTS = 8;
+
+/** Announced in the code's transaction: the checkout sync adds it to (or removes it from) Shopify. */
+const announce = (
+  db: Database,
+  row: ReferralCodeRow,
+  topic: 'referral_code.created' | 'referral_code.disabled',
+) =>
+  writeOutbox(db, {
+    merchantId: row.merchantId,
+    topic,
+    aggregateId: row.id,
+    payload: { codeId: row.id, advocateId: row.advocateId },
+  });
 
 /**
  * Inserts a vanity code (validated) or a generated one, retrying generated codes on the rare
@@ -31,12 +50,16 @@ export async function insertUniqueCode(
       throw new DomainError('CONFLICT', `The code ${checked.code} is already taken.`, {
         publicMessage: 'This code is already taken.',
       });
+    await announce(db, row, 'referral_code.created');
     return row.code;
   }
   const m = forMerchant(db, merchantId);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const row = await insertCode(m, { advocateId, code: generateCode(attempt < 4 ? 8 : 10), kind });
-    if (row) return row.code;
+    if (row) {
+      await announce(db, row, 'referral_code.created');
+      return row.code;
+    }
   }
   throw new DomainError('CONFLICT', 'Could not find a free code; the code space is crowded.');
 }
@@ -56,6 +79,7 @@ export async function disableCode(db: Database, input: CodeChange): Promise<void
   await forMerchant(db, input.merchantId).transaction(async (m) => {
     const row = await disableAdvocateCode(m, input.advocateId, normalizeCode(input.code));
     if (!row) throw new DomainError('NOT_FOUND', `Code ${input.code} not found for this advocate.`);
+    await announce(m.db, row, 'referral_code.disabled');
     await recordAudit(m.db, {
       merchantId: input.merchantId,
       actor: input.actor,

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
 import { DomainError } from '../errors.js';
+import { writeOutbox } from '../outbox/index.js';
 import { isAdvocateId } from './get-advocate.js';
 import { updateAdvocateStatus } from './repository/admin-detail.js';
 
@@ -25,6 +26,13 @@ export async function setAdvocateStatus(
     const changed = await updateAdvocateStatus(m, input.advocateId, input.status);
     if (!changed) throw new DomainError('NOT_FOUND', `Advocate ${input.advocateId} not found.`);
     if (changed.before !== input.status) {
+      // A suspended advocate's codes stop working at checkout too (the checkout sync removes them).
+      await writeOutbox(m.db, {
+        merchantId: input.merchantId,
+        topic: 'advocate.status_changed',
+        aggregateId: input.advocateId,
+        payload: { advocateId: input.advocateId, status: input.status },
+      });
       await recordAudit(m.db, {
         merchantId: input.merchantId,
         actor: input.actor,

@@ -18,6 +18,12 @@ export const outboxTopics = [
   'reward.clawed_back',
   'friend_offer.created',
   'friend_offer.deactivate',
+  // What an advocate's code can be used for at checkout changes with these (checkout-codes/).
+  'referral_code.created',
+  'referral_code.disabled',
+  'advocate.status_changed',
+  'program.version_published',
+  'program.status_changed',
 ] as const;
 export type OutboxTopic = (typeof outboxTopics)[number];
 

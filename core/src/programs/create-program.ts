@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
 import { DomainError, fieldErrorsOf } from '../errors.js';
+import { writeOutbox } from '../outbox/index.js';
 import { insertProgram, insertProgramVersion } from './repository.js';
 import { type ProgramRules, type ProgramRulesInput, programRulesSchema } from './rules.js';
 
@@ -36,6 +37,16 @@ export async function createProgram(db: Database, input: CreateProgramInput) {
       rules,
       createdBy: input.actor,
       ...(input.effectiveFrom ? { effectiveFrom: input.effectiveFrom } : {}),
+    });
+    await writeOutbox(m.db, {
+      merchantId: m.merchantId,
+      topic: 'program.version_published',
+      aggregateId: version.id,
+      payload: {
+        programId: program.id,
+        versionId: version.id,
+        effectiveFrom: version.effectiveFrom.toISOString(),
+      },
     });
     await recordAudit(m.db, {
       merchantId: m.merchantId,

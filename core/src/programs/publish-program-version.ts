@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
 import { DomainError } from '../errors.js';
+import { writeOutbox } from '../outbox/index.js';
 import { parseRules } from './create-program.js';
 import { findLatestVersion, insertProgramVersion, lockProgram } from './repository.js';
 import type { ProgramRulesInput } from './rules.js';
@@ -29,6 +30,17 @@ export async function publishProgramVersion(db: Database, input: PublishProgramV
       rules,
       createdBy: input.actor,
       effectiveFrom: input.effectiveFrom ?? sql`now()`,
+    });
+    await writeOutbox(m.db, {
+      merchantId: m.merchantId,
+      topic: 'program.version_published',
+      aggregateId: row.id,
+      // A version that takes effect later is synced again then (the relay delays a second sync).
+      payload: {
+        programId: input.programId,
+        versionId: row.id,
+        effectiveFrom: row.effectiveFrom.toISOString(),
+      },
     });
     await recordAudit(m.db, {
       merchantId: m.merchantId,

@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
 import { forMerchant } from '../db/merchant-scope.js';
 import { DomainError } from '../errors.js';
+import { writeOutbox } from '../outbox/index.js';
 import { isProgramId } from './program-view.js';
 import { findProgramRow, lockProgram, updateProgramStatus } from './repository.js';
 
@@ -28,6 +29,12 @@ export async function setProgramStatus(db: Database, input: SetProgramStatusInpu
     }
     if (program.status !== input.status) {
       await updateProgramStatus(m, program.id, input.status);
+      await writeOutbox(m.db, {
+        merchantId: m.merchantId,
+        topic: 'program.status_changed',
+        aggregateId: program.id,
+        payload: { programId: program.id, status: input.status },
+      });
       await recordAudit(m.db, {
         merchantId: m.merchantId,
         actor: input.actor,

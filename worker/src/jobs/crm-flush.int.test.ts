@@ -120,6 +120,7 @@ describe('the crm-flush job hands over on the real queue', () => {
       logger: pino({ level: 'silent' }),
       rewardIssuer: null,
       friendOfferIssuer: null,
+      checkoutDiscounts: null,
       crmWriter: new RecordingCrmWriter(),
       crm: crmConfig({ flushDelayMs: width, linkFor, ...crm }),
       orderSource: null,

@@ -1,4 +1,5 @@
 import type {
+  CheckoutDiscounts,
   CrmPlatform,
   CrmWriter,
   DomainEvent,
@@ -26,6 +27,8 @@ export type JobDeps = {
   rewardIssuer: RewardIssuer | null;
   /** Creates and switches off friends' welcome codes; null: friend-offer jobs wait for a retry. */
   friendOfferIssuer: FriendOfferIssuer | null;
+  /** Advocates' codes as redeem codes at the platform's checkout; null: nothing is synced. */
+  checkoutDiscounts: CheckoutDiscounts | null;
   /** Writes contact properties to the CRM (the HubSpot app's adapter); null: nothing is synced. */
   crmWriter: CrmWriter | null;
   crm: CrmSyncConfig;

@@ -7,11 +7,13 @@ import { issueRewardJob } from './issue-reward.js';
 import { notifyPlatformJob } from './notify-platform.js';
 import { processInboundJob } from './process-inbound.js';
 import { purgeRelayedOutboxJob } from './purge-relayed-outbox.js';
+import { reconcileCheckoutCodesJob } from './reconcile-checkout-codes.js';
 import { reconcileShopifyMerchantJob } from './reconcile-shopify-merchant.js';
 import { reconcileShopifyOrdersJob } from './reconcile-shopify-orders.js';
 import { releaseRewardJob } from './release-reward.js';
 import { sweepCrmQueueJob } from './sweep-crm-queue.js';
 import { sweepDueRewardsJob } from './sweep-due-rewards.js';
+import { syncCheckoutCodesJob } from './sync-checkout-codes.js';
 import { syncCrmJob } from './sync-crm.js';
 
 export type {
@@ -37,4 +39,6 @@ export const jobs: JobDefinition[] = [
   reconcileShopifyOrdersJob,
   reconcileShopifyMerchantJob,
   notifyPlatformJob,
+  syncCheckoutCodesJob,
+  reconcileCheckoutCodesJob,
 ];

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ClickWriter, type EngineContext } from '@referrals/core';
 import { createShopifyApp, createShopifyPlatform, type ShopifyPlatform } from '@referrals/shopify-app';
+import { appFunctions } from '@referrals/shopify-app/testing';
 import { type ShopifyEmulator, startShopifyEmulator } from '@referrals/shopify-emulator';
 import type { Logger } from 'pino';
 import { startWorker, type WorkerRuntime } from '../runtime.js';
@@ -22,7 +23,8 @@ export async function startShopifyStack(
   options: { redisUrl: string; logger: Logger; queuePrefix: string },
 ): Promise<ShopifyStack> {
   const { logger } = options;
-  const emulator = await startShopifyEmulator();
+  // The app's Discount Function runs at the emulator's checkout (emulator.checkout).
+  const emulator = await startShopifyEmulator({ functions: appFunctions() });
   const platform = createShopifyPlatform({
     db: engine.db,
     logger,
@@ -51,6 +53,7 @@ export async function startShopifyStack(
     logger,
     rewardIssuer: platform.issuer,
     friendOfferIssuer: platform.friendOffers,
+    checkoutDiscounts: platform.checkoutDiscounts,
     platformNotifier: platform.notifier,
     prefix: `${options.queuePrefix}-${randomBytes(4).toString('hex')}`,
     housekeeping: false,

@@ -1,4 +1,6 @@
+export * from './checkout.js';
 export * from './cost.js';
+export * from './function-runner.js';
 export * from './jwt.js';
 export {
   ID_TOKEN_TYPE,

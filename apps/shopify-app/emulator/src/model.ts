@@ -21,6 +21,8 @@ export type Customer = {
   firstName: string | null;
   lastName: string | null;
   numberOfOrders: number;
+  /** By "namespace.key" as the app wrote it (see AppDiscount.metafields), e.g. "$app:referrals.advocate_codes". */
+  metafields: Map<string, { type: string; value: string }>;
 };
 
 export type StoreCreditAccount = { id: string; ownerId: string; currencyCode: string; balanceMinor: number };

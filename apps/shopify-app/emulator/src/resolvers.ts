@@ -1,11 +1,20 @@
 // Root resolvers for the operations the referral app uses, against one shop's state. Anything
 // else in the schema validates but answers an explicit "not supported by the emulator" error.
 import { z } from 'zod';
+import {
+  appCodeDiscountNodeByCode,
+  appDiscountResolvers,
+  codeTaken,
+  deactivateAppCodeDiscount,
+} from './app-discount-resolvers.js';
 import { giftCardResolvers } from './gift-cards.js';
+import { metafieldsSet } from './metafields.js';
 import { orderResolvers } from './orders.js';
+import { redeemCodeResolvers } from './redeem-codes.js';
 import { type Discount, type ShopState, type StoreCreditAccount, toMinor } from './store.js';
 import { themeResolvers } from './themes.js';
 import { accountView, customerView, money } from './views.js';
+import { webPixelResolvers } from './web-pixels.js';
 
 // The schema already validated shapes; these pick out the fields the emulator reads.
 const discountInputSchema = z.object({
@@ -81,7 +90,7 @@ function createDiscount(state: ShopState, args: Args) {
     errors.push({ field: ['basicCodeDiscount', 'code'], code: 'BLANK', message: "Code can't be blank" });
   if (!input.title)
     errors.push({ field: ['basicCodeDiscount', 'title'], code: 'BLANK', message: "Title can't be blank" });
-  if (code && state.discounts.has(code.toUpperCase())) {
+  if (code && codeTaken(state, code)) {
     errors.push({
       field: ['basicCodeDiscount', 'code'],
       code: 'TAKEN',
@@ -125,6 +134,8 @@ function createDiscount(state: ShopState, args: Args) {
 
 function deactivateDiscount(state: ShopState, args: Args) {
   const nodeId = String(args.id);
+  const app = deactivateAppCodeDiscount(state, nodeId);
+  if (app) return app;
   const discount = [...state.discounts.values()].find(
     (d) => d.id.replace('DiscountCodeBasic', 'DiscountCodeNode') === nodeId,
   );
@@ -202,6 +213,13 @@ export const supportedRootFields = {
     'giftCard',
     'themes',
     'theme',
+    'webPixel',
+    'codeDiscountNode',
+    'codeDiscountNodes',
+    'automaticDiscountNode',
+    'automaticDiscountNodes',
+    'discountRedeemCodeBulkCreation',
+    'job',
   ],
   mutation: [
     'discountCodeBasicCreate',
@@ -211,6 +229,14 @@ export const supportedRootFields = {
     'storeCreditAccountCredit',
     'storeCreditAccountDebit',
     'flowTriggerReceive',
+    'webPixelCreate',
+    'webPixelUpdate',
+    'discountCodeAppCreate',
+    'discountAutomaticAppCreate',
+    'discountAutomaticDeactivate',
+    'discountRedeemCodeBulkAdd',
+    'discountCodeRedeemCodeBulkDelete',
+    'metafieldsSet',
   ],
 } as const;
 
@@ -219,9 +245,13 @@ export function rootValue(state: ShopState) {
     ...orderResolvers(state),
     ...giftCardResolvers(state),
     ...themeResolvers(state),
+    ...webPixelResolvers(state),
+    ...appDiscountResolvers(state),
+    ...redeemCodeResolvers(state),
+    metafieldsSet: (args: Args) => metafieldsSet(state, args),
     codeDiscountNodeByCode: (args: Args) => {
       const d = state.discounts.get(String(args.code).toUpperCase());
-      return d ? discountNode(d) : null;
+      return d ? discountNode(d) : appCodeDiscountNodeByCode(state, String(args.code));
     },
     customer: (args: Args) => customerView(state, String(args.id)),
     customerByIdentifier: (args: Args) => {

@@ -2,10 +2,13 @@
 // endpoint (oauth.ts). The app's HTTP is redirected here from https://{shop}.myshopify.com, so
 // requests never name the shop in the host: the access token, the refresh token or the session
 // token's dest does. In sandbox mode it also serves a theme editor stand-in for the browser
-// (theme-editor.ts).
+// (theme-editor.ts). For tests, `checkout` plays a buyer's checkout that runs the app's discount
+// functions (checkout.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type CheckoutInput, type CheckoutResult, checkout } from './checkout.js';
 import { LeakyBucket } from './cost.js';
+import type { ShopifyFunction } from './function-runner.js';
 import { type GraphqlRequestLog, handleGraphql } from './graphql-endpoint.js';
 import { readBody, send } from './http.js';
 import {
@@ -34,10 +37,15 @@ export type EmulatorOptions = {
   scopes?: string;
   accessTokenTtlSeconds?: number;
   refreshTokenTtlSeconds?: number;
+  /**
+   * The app's Shopify Functions by extension handle, for checkout(): an app discount runs the one
+   * its functionHandle names (e.g. the friend offer's run export and its input query).
+   */
+  functions?: Record<string, ShopifyFunction>;
 };
 
 export const DEFAULT_SCOPES =
-  'read_orders,read_customers,write_discounts,write_store_credit_account_transactions,write_gift_cards,write_app_proxy,read_themes';
+  'read_orders,read_customers,write_customers,write_discounts,write_store_credit_account_transactions,write_gift_cards,write_app_proxy,read_themes,write_pixels,read_customer_events';
 
 type Shop = { state: ShopState; bucket: LeakyBucket; installed: boolean };
 
@@ -59,6 +67,8 @@ export type ShopifyEmulator = {
   /** An App Bridge session token for the shop, as the admin would hand the embedded app. */
   sessionToken(domain: string, options?: SessionTokenOptions): string;
   shop(domain: string): ShopState;
+  /** A buyer's checkout on an installed shop: discounts applied, order stored (see checkout.ts). */
+  checkout(domain: string, input: CheckoutInput): CheckoutResult;
   /** Every GraphQL document received, in order (for tests that inspect what the app sent). */
   requests: GraphqlRequestLog;
   /** Every token endpoint request, in order: grant type, shop (when known) and status. */
@@ -170,6 +180,11 @@ export async function startShopifyEmulator(options: EmulatorOptions = {}): Promi
       const entry = shops.get(domain);
       if (!entry) throw new Error(`No emulated shop ${domain}`);
       return entry.state;
+    },
+    checkout(domain, input) {
+      const entry = shops.get(domain);
+      if (!entry?.installed) throw new Error(`No emulated shop ${domain} with the app installed`);
+      return checkout(entry.state, input, options.functions ?? {});
     },
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };

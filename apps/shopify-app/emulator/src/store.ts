@@ -1,4 +1,5 @@
 // In-memory state of one emulated shop: the subset of Shopify the referral app touches.
+import type { AppDiscount, RedeemCodeBulkCreation } from './app-discounts.js';
 import {
   type Customer,
   type Discount,
@@ -15,7 +16,9 @@ import {
 } from './model.js';
 import { buildOrder, buildRefund, type RefundInput, statusAfterRefunds } from './order-input.js';
 import { defaultThemeFiles, themeJson } from './themes.js';
+import type { WebPixel } from './web-pixels.js';
 
+export type { AppDiscount } from './app-discounts.js';
 export * from './model.js';
 export type { RefundInput } from './order-input.js';
 export { defaultThemeFiles, themeJson } from './themes.js';
@@ -32,6 +35,12 @@ export class ShopState {
   readonly flowTriggers: FlowTrigger[] = [];
   readonly orders = new Map<string, Order>(); // by gid
   readonly giftCards = new Map<string, GiftCard>(); // by gid
+  readonly appDiscounts = new Map<string, AppDiscount>(); // by gid (DiscountCodeNode / DiscountAutomaticNode)
+  /** discountRedeemCodeBulkAdd's bulk creations and discountCodeRedeemCodeBulkDelete's jobs, by gid. */
+  readonly redeemCodeBulkCreations = new Map<string, RedeemCodeBulkCreation>();
+  readonly jobs = new Map<string, { id: string; polled: boolean }>();
+  /** The app's web pixel on this shop (webPixelCreate), with its settings as a JSON string. */
+  webPixel: WebPixel | null = null;
   /** The shop's currency: amounts given without one (giftCardCreate's initialValue) are in it. */
   currencyCode = 'USD';
   /** The shop's themes; a new shop has one published (MAIN) theme, fresh from install. */
@@ -153,6 +162,7 @@ export class ShopState {
       firstName: input.firstName ?? null,
       lastName: input.lastName ?? null,
       numberOfOrders: input.numberOfOrders ?? 0,
+      metafields: new Map<string, { type: string; value: string }>(),
     };
     this.customers.set(customer.id, customer);
     return customer;

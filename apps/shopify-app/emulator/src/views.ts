@@ -1,6 +1,7 @@
 // GraphQL views of stored records shared by several resolvers. Fields that are functions are
 // resolved lazily by graphql-js (called with the field's arguments), so cycles such as
 // customer -> storeCreditAccounts -> owner cost nothing unless selected.
+import { metafieldFields } from './metafields.js';
 import { type ShopState, type StoreCreditAccount, type StoreCreditTransaction, toDecimal } from './store.js';
 
 export const money = (minor: number, currencyCode: string) => ({ amount: toDecimal(minor), currencyCode });
@@ -48,6 +49,7 @@ export function customerView(state: ShopState, id: string) {
     // Shopify shows the name, or the email when there is no name.
     displayName: fullName || c.email || '',
     numberOfOrders: String(c.numberOfOrders),
+    ...metafieldFields(c.id, c.metafields),
     storeCreditAccounts: () => {
       const own = [...state.accounts.values()]
         .filter((a) => a.ownerId === c.id)

@@ -1,5 +1,6 @@
 // GET /r/:code over real HTTP (fetch, redirects not followed) on real PostgreSQL: redirects,
-// cookies, click rows, open-redirect attempts, rate limiting and the lookup cache.
+// cookies, the code's signature (rs), click rows, open-redirect attempts, rate limiting and the lookup cache.
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ClickWriter, type Database, openDatabase } from '@referrals/core';
 import {
@@ -15,6 +16,12 @@ import { dbTest as test } from '@referrals/core/testing/fixtures';
 import express from 'express';
 import { pino } from 'pino';
 import { expect } from 'vitest';
+import { signCode } from '../../extensions/friend-offer-discount/src/index.js';
+import {
+  deriveSignatureKey,
+  signReferralCode,
+  verifyReferralSignature,
+} from '../discounts/referral-signature.js';
 import { type ReferralLinkDeps, referralLinkRouter } from './route.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -104,6 +111,47 @@ test('a valid link redirects to the storefront with ref and rv, sets the visitor
     expect(rows.map((r) => r.landingUrl)).toContain(location.href);
   } finally {
     await app.close();
+  }
+});
+
+test("with the server secret the redirect also carries rs, the code's signature the automatic discount checks", async ({
+  engine,
+}) => {
+  const { merchant, shop, advocate } = await seed(engine.db);
+  const other = await seed(engine.db);
+  const secret = randomBytes(32);
+  const signed = await serve(engine.db, { signatureSecret: secret });
+  const unsigned = await serve(engine.db);
+  try {
+    const res = await signed.get(`/r/${advocate.code.toLowerCase()}?shop=${shop}`);
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!);
+    expect(location.searchParams.get('ref')).toBe(advocate.code);
+    const rs = location.searchParams.get('rs')!;
+    expect(rs).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    // What the theme embed copies into _referral_sig is what the friend-offer function accepts
+    // with the merchant's key, and only for this code and this shop.
+    const key = deriveSignatureKey(secret, merchant.id);
+    expect(signCode(key, advocate.code)).toBe(rs);
+    expect(verifyReferralSignature(key, advocate.code, rs)).toBe(true);
+    expect(verifyReferralSignature(key, `${advocate.code}X`, rs)).toBe(false);
+    expect(verifyReferralSignature(deriveSignatureKey(secret, other.merchant.id), advocate.code, rs)).toBe(
+      false,
+    );
+    const otherShop = new URL(
+      (await signed.get(`/r/${other.advocate.code}?shop=${other.shop}`)).headers.get('location')!,
+    );
+    expect(otherShop.searchParams.get('rs')).toBe(
+      signReferralCode(deriveSignatureKey(secret, other.merchant.id), other.advocate.code),
+    );
+
+    // Without a secret (no Shopify side configured) nothing is signed; nor is a disabled code's redirect.
+    const plain = new URL((await unsigned.get(`/r/${advocate.code}?shop=${shop}`)).headers.get('location')!);
+    expect(plain.searchParams.has('rs')).toBe(false);
+    expect((await signed.get(`/r/NOSUCHCODE?shop=${shop}`)).headers.get('location')).toBe(`https://${shop}/`);
+  } finally {
+    await signed.close();
+    await unsigned.close();
   }
 });
 

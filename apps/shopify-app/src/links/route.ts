@@ -9,6 +9,11 @@ import {
 import express, { type Request, type Router } from 'express';
 import type { Logger } from 'pino';
 import {
+  deriveSignatureKey,
+  REFERRAL_SIGNATURE_PARAM,
+  signReferralCode,
+} from '../discounts/referral-signature.js';
+import {
   linkCodeSchema,
   linkPathSchema,
   linkShopSchema,
@@ -35,9 +40,16 @@ export type ReferralLinkDeps = {
   rateLimit?: { perSecond: number; burst: number } | false;
   /** Milliseconds since the epoch; injectable so tests move the cache and bucket clocks. */
   now?: () => number;
+  /**
+   * The app's server secret (the encryption key of secrets at rest): with it the redirect also
+   * carries `rs`, the code's signature that the friend-offer function's automatic discount checks
+   * (discounts/referral-signature.ts). Without it (no Shopify side configured) links carry none.
+   */
+  signatureSecret?: Buffer;
 };
 
-type Merchant = { id: string; shopDomain: string };
+/** `signatureKey`: the merchant's derived key (hex), once per cache load rather than per click. */
+type Merchant = { id: string; shopDomain: string; signatureKey: string | null };
 type Code = { id: string; advocateId: string; code: string };
 
 /** A code's cache key: the merchant's id (a uuid, no colon) and the normalised code. */
@@ -64,7 +76,9 @@ export function referralLinkRouter(deps: ReferralLinkDeps): Router {
     now,
     load: async (shopDomain) => {
       const row = await findMerchantByShopDomain(deps.db, shopDomain);
-      return row?.status === 'active' && row.shopDomain ? { id: row.id, shopDomain: row.shopDomain } : null;
+      if (row?.status !== 'active' || !row.shopDomain) return null;
+      const signatureKey = deps.signatureSecret ? deriveSignatureKey(deps.signatureSecret, row.id) : null;
+      return { id: row.id, shopDomain: row.shopDomain, signatureKey };
     },
   });
   const codes = lookupCache<Code>({
@@ -115,6 +129,9 @@ export function referralLinkRouter(deps: ReferralLinkDeps): Router {
       const location = storefrontUrl(merchant.shopDomain, path?.success ? path.data : undefined, {
         ref: code.code,
         rv: visitorId,
+        ...(merchant.signatureKey
+          ? { [REFERRAL_SIGNATURE_PARAM]: signReferralCode(merchant.signatureKey, code.code) }
+          : {}),
       });
       // A HEAD is a link checker or prefetcher, not a friend opening the link.
       if (req.method === 'GET') {
