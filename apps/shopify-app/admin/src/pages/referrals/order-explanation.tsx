@@ -74,7 +74,7 @@ export function OrderExplanationCard({ orderNumber }: { orderNumber: string }) {
           <List type="bullet">
             {data.signals.map((s) => (
               <List.Item key={`${s.source}-${s.signal}-${s.at}`}>
-                {`${sourceLabel(s.source)}: ${s.signal} — ${s.eligible ? 'counted' : 'not counted'} (${s.why})`}
+                {`${sourceLabel(s.source)}: ${readableReason(s.signal)} — ${s.eligible ? 'counted' : 'not counted'} (${readableReason(s.why)})`}
               </List.Item>
             ))}
           </List>

@@ -28,14 +28,14 @@ export function AttributionCard({ attribution, people }: Props) {
                 <List.Item key={`${s.source}-${s.signal}-${s.at}`}>
                   <InlineStack gap="200" blockAlign="center">
                     <Text as="span">
-                      {sourceLabel(s.source)}: {s.signal}
+                      {sourceLabel(s.source)}: {readableReason(s.signal, people)}
                     </Text>
                     <Badge tone={s.eligible ? 'success' : undefined}>
                       {s.eligible ? 'Counted' : 'Not counted'}
                     </Badge>
                   </InlineStack>
                   <Text as="span" tone="subdued">
-                    {s.why}
+                    {readableReason(s.why, people)}
                   </Text>
                 </List.Item>
               ))}

@@ -6,6 +6,7 @@ import en from '@shopify/polaris/locales/en.json';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
 import { buildTrail, ReferralTrail } from './referral-trail.js';
+import { formatDateTime } from './referral-words.js';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 4, 1, 10, minute)).toISOString();
 
@@ -130,6 +131,31 @@ describe('buildTrail', () => {
       'Referral code at checkout — cart attribute ADA10: counted (within the window)',
       'Referral link — click by visitor v9: not counted (an explicit signal beat it)',
     ]);
+  });
+
+  test("a signal's recorded times and rule keys read as words, not ISO strings", () => {
+    const seen = at(5);
+    const withTimes = {
+      ...trail,
+      attribution: {
+        ...trail.attribution,
+        signals: [
+          {
+            source: 'link',
+            signal: `code ADA10 carried on the cart from a link or ?ref= URL, first seen ${seen} by the theme embed`,
+            advocateId: 'a1',
+            at: seen,
+            eligible: false,
+            why: 'outside window: 31 days before the order, window is 30 days; not chosen by last_touch',
+          },
+        ],
+      },
+    };
+    const [line] = buildTrail(withTimes)[1]?.details ?? [];
+    expect(line).toBe(
+      `Referral link — code ADA10 carried on the cart from a link or ?ref= URL, first seen ${formatDateTime(seen)} by the theme embed: not counted (outside window: 31 days before the order, window is 30 days; not chosen by last touch)`,
+    );
+    expect(line).not.toContain(seen);
   });
 
   test("the engine's verdict carries the risk findings; the reviewer's carries who and the note", () => {

@@ -7,6 +7,7 @@ import {
   actorLabel,
   formatDateTime,
   money,
+  readableReason,
   rewardKindLabel,
   ruleSentence,
   sourceLabel,
@@ -54,7 +55,8 @@ export function buildTrail(trail: Trail): TrailEntry[] {
     trail.attribution.decidedAt,
     ruleSentence(trail.attribution.rule),
     trail.attribution.signals.map(
-      (s) => `${sourceLabel(s.source)} — ${s.signal}: ${s.eligible ? 'counted' : 'not counted'} (${s.why})`,
+      (s) =>
+        `${sourceLabel(s.source)} — ${readableReason(s.signal)}: ${s.eligible ? 'counted' : 'not counted'} (${readableReason(s.why)})`,
     ),
   );
 
