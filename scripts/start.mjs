@@ -82,6 +82,7 @@ const worker = await startWorker({
   friendOfferIssuer: shopify.platform.friendOffers,
   checkoutDiscounts: shopify.platform.checkoutDiscounts,
   orderSource: shopify.platform.orderSource,
+  storefrontTracking: shopify.platform.webPixels,
   platformNotifier: shopify.platform.notifier,
   crmWriter: hubspot.writer,
   crm: { linkFor: hubspot.linkFor },

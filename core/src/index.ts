@@ -158,6 +158,7 @@ export type {
   ReferralConvertedNotice,
   RewardIssuedNotice,
   RewardIssuer,
+  StorefrontTracking,
 } from './ports.js';
 // Privacy: compliance requests as the admin lists them.
 export { listPrivacyRequests } from './privacy/index.js';

@@ -102,6 +102,16 @@ export interface OrderSource {
   listOrdersUpdatedSince(merchantId: string, since: Date): AsyncIterable<DomainEvent[]>;
 }
 
+/**
+ * Keeps a shop's storefront tracking installed (Shopify: the app's web pixel, which reports the
+ * visitor of a completed checkout). Install does it once; the hourly reconciliation calls it again
+ * so shops installed before the tracking existed, or whose pixel was removed, get it back.
+ * Idempotent: a shop that already has it in step is left as it is. Implemented by the Shopify app.
+ */
+export interface StorefrontTracking {
+  ensure(merchantId: string, shopDomain: string): Promise<unknown>;
+}
+
 /** A referral reached approved: the advocate's friend bought and the referral counts. */
 export type ReferralConvertedNotice = {
   merchantId: string;

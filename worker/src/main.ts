@@ -38,6 +38,7 @@ const runtime = await startWorker({
   friendOfferIssuer: shopify?.platform.friendOffers ?? null,
   checkoutDiscounts: shopify?.platform.checkoutDiscounts ?? null,
   orderSource: shopify?.platform.orderSource ?? null,
+  storefrontTracking: shopify?.platform.webPixels ?? null,
   platformNotifier: shopify?.platform.notifier ?? null,
   crmWriter: hubspot?.writer ?? null,
   ...(hubspot ? { crm: { linkFor: hubspot.linkFor }, inboundResolvers: { hubspot: hubspot.resolver } } : {}),

@@ -63,6 +63,7 @@ const test = dbTest.extend<{ stack: Stack }>({
         rewardIssuer: platform.issuer,
         // Two orders a page, so every run below pages.
         orderSource: new ShopifyOrderSource({ graphql: platform.graphql, logger, pageSize: 2 }),
+        storefrontTracking: platform.webPixels,
         prefix,
         housekeeping: false,
       });
@@ -141,7 +142,12 @@ describe('reconcile-shopify-orders', () => {
     state.addOrder({ ...friend(code), createdAt: new Date(Date.now() - 72 * HOUR).toISOString() });
 
     const run = { merchantId, windowHours: 26 };
-    expect(await stack.run('reconcile-shopify-merchant', run)).toEqual({ orders: 3, events: 3, stored: 3 });
+    expect(await stack.run('reconcile-shopify-merchant', run)).toEqual({
+      orders: 3,
+      events: 3,
+      stored: 3,
+      tracking: 'ensured',
+    });
     const pages = stack.emulator.requests.filter(
       (r) => r.shop === shop && r.query.includes('ReconcileOrders'),
     );
@@ -169,7 +175,12 @@ describe('reconcile-shopify-orders', () => {
       landingUrl: `https://shop.example/?ref=${code}`,
     });
 
-    expect(await stack.run('reconcile-shopify-merchant', run)).toEqual({ orders: 3, events: 3, stored: 0 });
+    expect(await stack.run('reconcile-shopify-merchant', run)).toEqual({
+      orders: 3,
+      events: 3,
+      stored: 0,
+      tracking: 'ensured',
+    });
     const again = await rowsOf(engine, merchantId);
     expect(again.inbox).toHaveLength(3);
     expect(again.referrals).toEqual(first.referrals);
@@ -199,14 +210,24 @@ describe('reconcile-shopify-orders', () => {
     expect(delivered.rewards).toHaveLength(1);
 
     const run = { merchantId, windowHours: 26 };
-    expect(await stack.run('reconcile-shopify-merchant', run)).toEqual({ orders: 1, events: 1, stored: 1 });
+    expect(await stack.run('reconcile-shopify-merchant', run)).toEqual({
+      orders: 1,
+      events: 1,
+      stored: 1,
+      tracking: 'ensured',
+    });
     const reconciled = await settled(engine, merchantId, 2);
     expect(reconciled.referrals).toEqual(delivered.referrals);
     expect(reconciled.rewards).toEqual(delivered.rewards);
 
     // Refunded 40 of 100 on Shopify; the refunds/create webhook is lost.
     const refund = state.addRefund(order.id, { total: '40.00' });
-    expect(await stack.run('reconcile-shopify-merchant', run)).toEqual({ orders: 1, events: 2, stored: 1 });
+    expect(await stack.run('reconcile-shopify-merchant', run)).toEqual({
+      orders: 1,
+      events: 2,
+      stored: 1,
+      tracking: 'ensured',
+    });
     const refunded = await settled(engine, merchantId, 3);
     expect(refunded.rewards).toEqual([
       expect.objectContaining({
@@ -270,6 +291,38 @@ describe('reconcile-shopify-orders', () => {
     const goneRows = await rowsOf(engine, gone.merchantId);
     expect(goneRows.inbox.map((r) => r.topic)).toEqual(['app/uninstalled']);
     expect(stack.emulator.requests.filter((r) => r.shop === gone.shop).slice(goneCallsAtInstall)).toEqual([]);
+  });
+});
+
+describe('web pixel in the hourly reconciliation', () => {
+  test('a shop whose web pixel is missing (installed before it existed, or removed) gets it back; one in step is left alone', async ({
+    stack,
+  }) => {
+    const shop = await stack.install();
+    const installed = stack.emulator.shop(shop.shop).webPixel;
+    expect(installed).not.toBeNull();
+    // In step: the reconcile changes nothing (no update sent).
+    const before = stack.emulator.requests.length;
+    expect(
+      await stack.run('reconcile-shopify-merchant', { merchantId: shop.merchantId, windowHours: 1 }),
+    ).toMatchObject({
+      tracking: 'ensured',
+    });
+    expect(stack.emulator.shop(shop.shop).webPixel).toEqual(installed);
+    expect(stack.emulator.requests.slice(before).filter((r) => r.query.includes('webPixelUpdate'))).toEqual(
+      [],
+    );
+
+    // Gone behind our back (or never made): the next reconcile creates it with this shop's settings.
+    stack.emulator.shop(shop.shop).webPixel = null;
+    expect(
+      await stack.run('reconcile-shopify-merchant', { merchantId: shop.merchantId, windowHours: 1 }),
+    ).toMatchObject({
+      tracking: 'ensured',
+    });
+    const restored = stack.emulator.shop(shop.shop).webPixel;
+    expect(restored).not.toBeNull();
+    expect(JSON.parse(restored!.settings)).toMatchObject({ shop: shop.shop });
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type OrderSource,
   type PlatformNotifier,
   type RewardIssuer,
+  type StorefrontTracking,
 } from '@referrals/core';
 import { shopifyMapper } from '@referrals/shopify-app';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
@@ -44,6 +45,8 @@ export type WorkerRuntimeOptions = {
   crm?: CrmRuntimeOptions;
   /** Reads Shopify orders back hourly to catch dropped webhooks; without it nothing is reconciled. */
   orderSource?: OrderSource | null;
+  /** Re-installs each shop's web pixel when it is missing, in the hourly reconciliation (the Shopify app's WebPixelSetup). */
+  storefrontTracking?: StorefrontTracking | null;
   /** Platform notifications (the Shopify app's ShopifyFlowNotifier fires Flow triggers). */
   platformNotifier?: PlatformNotifier | null;
   /** Reconciliation schedule: every hour, looking back 26 hours, unless given. */
@@ -115,6 +118,7 @@ export async function startWorker(options: WorkerRuntimeOptions): Promise<Worker
     crmWriter: options.crmWriter ?? null,
     crm: crmConfig(options.crmWriter ?? null, options.crm),
     orderSource: options.orderSource ?? null,
+    storefrontTracking: options.storefrontTracking ?? null,
     platformNotifier: options.platformNotifier ?? null,
     mappers: options.mappers ?? { shopify: shopifyMapper },
     inboundResolvers: options.inboundResolvers ?? {},

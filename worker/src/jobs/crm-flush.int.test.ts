@@ -124,6 +124,7 @@ describe('the crm-flush job hands over on the real queue', () => {
       crmWriter: new RecordingCrmWriter(),
       crm: crmConfig({ flushDelayMs: width, linkFor, ...crm }),
       orderSource: null,
+      storefrontTracking: null,
       platformNotifier: null,
       mappers: {},
       inboundResolvers: {},

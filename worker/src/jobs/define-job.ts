@@ -11,6 +11,7 @@ import type {
   OrderSource,
   PlatformNotifier,
   RewardIssuer,
+  StorefrontTracking,
 } from '@referrals/core';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -34,6 +35,8 @@ export type JobDeps = {
   crm: CrmSyncConfig;
   /** Reads platform orders back for reconciliation; null: reconciliation is skipped. */
   orderSource: OrderSource | null;
+  /** Keeps each shop's storefront tracking (web pixel) installed; null: the reconcile skips it. */
+  storefrontTracking: StorefrontTracking | null;
   /** Platform notifications (Shopify Flow triggers); null: notifications are skipped. */
   platformNotifier: PlatformNotifier | null;
   /** Platform payload -> engine events, per platform (internal events need none). */

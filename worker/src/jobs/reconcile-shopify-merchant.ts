@@ -23,7 +23,7 @@ export const reconcileShopifyMerchantJob = defineJob({
   name: 'reconcile-shopify-merchant',
   queue: 'scheduled',
   payloadSchema: z.object({ merchantId: z.string().uuid(), windowHours: reconcileWindowHoursSchema }),
-  async handle({ merchantId, windowHours }, { engine, logger, orderSource }) {
+  async handle({ merchantId, windowHours }, { engine, logger, orderSource, storefrontTracking }) {
     if (!orderSource) {
       logger.info({ merchantId }, 'no order source configured: Shopify orders are not reconciled');
       return { skipped: 'no-order-source' };
@@ -31,6 +31,18 @@ export const reconcileShopifyMerchantJob = defineJob({
     // It may have uninstalled (or lost its token) since the fan-out.
     const [current] = await listShopifyMerchantsToReconcile(engine.db, { merchantId });
     if (!current) return { skipped: 'not-connected' };
+    // A shop installed before the web pixel existed, or whose pixel was removed, gets it back. A
+    // failure is logged and leaves the order reconciliation to run: the next hour tries again.
+    let tracking: 'ensured' | 'failed' | 'skipped' = 'skipped';
+    if (storefrontTracking && current.shopDomain) {
+      tracking = await storefrontTracking.ensure(merchantId, current.shopDomain).then(
+        () => 'ensured' as const,
+        (error: unknown) => {
+          logger.warn({ merchantId, err: error }, 'web pixel could not be ensured; retried next hour');
+          return 'failed' as const;
+        },
+      );
+    }
     const since = new Date(Date.now() - windowHours * 3_600_000);
     let orders = 0;
     let events = 0;
@@ -51,6 +63,6 @@ export const reconcileShopifyMerchantJob = defineJob({
     }
     if (stored > 0)
       logger.info({ merchantId, orders, stored }, 'reconciliation stored missed Shopify events');
-    return { orders, events, stored };
+    return { orders, events, stored, tracking };
   },
 });
