@@ -148,6 +148,19 @@ describe('advocate codes at Shopify checkout', () => {
       mode: 'automatic',
       signatureKey: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+    // The admin's settings say so: the code works at checkout, the link discount is on.
+    const { checkoutCodes } = await waitFor('settings show the code', async () => {
+      const settings = await admin('GET', '/settings');
+      return settings.checkoutCodes.codesPlaced === 1 ? settings : null;
+    });
+    expect(checkoutCodes).toMatchObject({
+      codeDiscountActive: true,
+      automaticDiscountActive: true,
+      failures: 0,
+      lastError: null,
+      failingCodeCount: 0,
+      lastSyncedAt: expect.any(String),
+    });
     // The advocate's own codes on their customer: the function gives them nothing.
     await waitFor(
       'the advocate codes metafield',

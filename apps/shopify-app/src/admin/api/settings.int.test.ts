@@ -47,6 +47,17 @@ describe('/api/settings', () => {
     const body = settingsResponseSchema.parse(await (await call(baseUrl, '/api/settings', token)).json());
     expect(body).toEqual({
       hubspot: { available: true, connected: false, portalId: null, status: null, sync: null },
+      checkoutCodes: {
+        codesPlaced: 0,
+        codeDiscountActive: false,
+        automaticDiscountActive: false,
+        lastSyncedAt: null,
+        lastReconciledAt: null,
+        failures: 0,
+        lastError: null,
+        failingCodes: [],
+        failingCodeCount: 0,
+      },
       webhooks: { windowDays: 30, topics: [] },
     });
     const privacy = privacyRequestListResponseSchema.parse(

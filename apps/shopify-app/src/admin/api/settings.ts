@@ -2,6 +2,7 @@
 // (GET /api/integrations/hubspot, POST /api/integrations/hubspot/connect and GET
 // /api/privacy-requests stay in routes.ts; the settings page uses them as they are.)
 import {
+  describeCheckoutSync,
   describeCrmSync,
   describeWebhookHealth,
   loadConnection,
@@ -20,10 +21,13 @@ export function settingsApi(deps: AdminApiDeps): Router {
   // GET /api/settings - HubSpot connection and sync health, and webhook health per topic
   router.get('/settings', async (_req, res) => {
     const merchantId = currentMerchant(res).id;
-    const [connection, webhooks] = await Promise.all([
+    const [connection, webhooks, checkout] = await Promise.all([
       loadConnection(deps.db, deps.encryptionKey, merchantId, 'hubspot'),
       describeWebhookHealth(deps.db, merchantId),
+      describeCheckoutSync(deps.db, merchantId),
     ]);
+    const activeDiscount = (method: 'code' | 'automatic') =>
+      checkout.discounts.some((d) => d.method === method && d.status === 'active');
     const sync = connection ? await describeCrmSync(deps.db, merchantId, 'hubspot') : null;
     const body: SettingsResponse = {
       hubspot: {
@@ -45,6 +49,17 @@ export function settingsApi(deps: AdminApiDeps): Router {
               lastSuccessAt: iso(sync.lastSuccessAt),
             }
           : null,
+      },
+      checkoutCodes: {
+        codesPlaced: checkout.codesPlaced,
+        codeDiscountActive: activeDiscount('code'),
+        automaticDiscountActive: activeDiscount('automatic'),
+        lastSyncedAt: iso(checkout.lastSyncedAt),
+        lastReconciledAt: iso(checkout.lastReconciledAt),
+        failures: checkout.failures,
+        lastError: checkout.lastError,
+        failingCodes: checkout.failingCodes.slice(0, 10),
+        failingCodeCount: checkout.failingCodes.length,
       },
       webhooks: {
         windowDays: WEBHOOK_HEALTH_WINDOW_DAYS,

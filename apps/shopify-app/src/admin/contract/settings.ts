@@ -39,9 +39,28 @@ export const webhookTopicSchema = z.object({
 });
 export type WebhookTopic = z.infer<typeof webhookTopicSchema>;
 
+/** Advocates' codes as Shopify discount codes: where the sync to the shop's checkout stands. */
+export const checkoutCodesSchema = z.object({
+  /** Codes that work as discount codes at checkout now. */
+  codesPlaced: z.number().int(),
+  /** Whether the programme in force has its code discount (and the link discount) on Shopify. */
+  codeDiscountActive: z.boolean(),
+  automaticDiscountActive: z.boolean(),
+  lastSyncedAt: isoDateSchema.nullable(),
+  lastReconciledAt: isoDateSchema.nullable(),
+  /** Consecutive failed runs and the last run's error; 0 and null when the last run went through. */
+  failures: z.number().int(),
+  lastError: z.string().nullable(),
+  /** Codes Shopify refused since their last success (at most 10), and how many there are in all. */
+  failingCodes: z.array(z.object({ code: z.string(), attempts: z.number().int() })),
+  failingCodeCount: z.number().int(),
+});
+export type CheckoutCodes = z.infer<typeof checkoutCodesSchema>;
+
 /** GET /api/settings */
 export const settingsResponseSchema = z.object({
   hubspot: hubspotSettingsSchema,
+  checkoutCodes: checkoutCodesSchema,
   webhooks: z.object({ windowDays: z.number().int(), topics: z.array(webhookTopicSchema) }),
 });
 export type SettingsResponse = z.infer<typeof settingsResponseSchema>;

@@ -1,8 +1,8 @@
-import type { SettingsResponse } from '@referrals/shopify-app/admin-contract';
+import type { CheckoutCodes, SettingsResponse } from '@referrals/shopify-app/admin-contract';
 import { AppProvider, Frame } from '@shopify/polaris';
 import en from '@shopify/polaris/locales/en.json';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { SettingsPage } from './settings.js';
@@ -47,9 +47,25 @@ const connected: SettingsResponse['hubspot'] = {
   },
 };
 
+const inStep: CheckoutCodes = {
+  codesPlaced: 40,
+  codeDiscountActive: true,
+  automaticDiscountActive: true,
+  lastSyncedAt: '2026-05-01T09:50:00.000Z',
+  lastReconciledAt: '2026-05-01T09:00:00.000Z',
+  failures: 0,
+  lastError: null,
+  failingCodes: [],
+  failingCodeCount: 0,
+};
+
 let calls: { url: string; method: string }[];
 
-function renderWith(settings: SettingsResponse, embed: boolean | 'unknown' = false) {
+function renderWith(
+  input: Omit<SettingsResponse, 'checkoutCodes'> & { checkoutCodes?: CheckoutCodes },
+  embed: boolean | 'unknown' = false,
+) {
+  const settings: SettingsResponse = { checkoutCodes: inStep, ...input };
   calls = [];
   vi.stubGlobal(
     'fetch',
@@ -122,6 +138,57 @@ describe('Settings page', () => {
     expect(screen.getByText('2 failed')).toBeTruthy();
     expect(screen.getByText('Healthy')).toBeTruthy();
     expect(await screen.findByText('No data requests')).toBeTruthy();
+  });
+
+  test('codes at checkout: in step says how many codes work; refusals and a failed run say what and that we retry', async () => {
+    renderWith({ hubspot: connected, webhooks: { windowDays: 30, topics: [] } });
+    const section = await screen.findByText('Advocate codes');
+    const card = section.closest('[class*="Polaris-BlockStack"]')?.parentElement as HTMLElement;
+    expect(within(card).getByText('In step')).toBeTruthy();
+    expect(card.textContent).toContain('40 advocate codes work as discount codes at checkout.');
+    expect(card.textContent).toContain('get the offer without typing anything');
+    cleanup();
+
+    renderWith({
+      hubspot: connected,
+      webhooks: { windowDays: 30, topics: [] },
+      checkoutCodes: {
+        ...inStep,
+        codesPlaced: 1,
+        automaticDiscountActive: false,
+        failures: 2,
+        lastError: 'Shopify answered 502',
+        failingCodes: [{ code: 'ADA10', attempts: 3 }],
+        failingCodeCount: 1,
+      },
+    });
+    const failing = (await screen.findByText('Advocate codes')).closest('[class*="Polaris-BlockStack"]')
+      ?.parentElement as HTMLElement;
+    expect(within(failing).getByText('Needs attention')).toBeTruthy();
+    expect(failing.textContent).toContain('1 advocate code works as discount codes at checkout.');
+    expect(failing.textContent).not.toContain('without typing anything');
+    expect(failing.textContent).toContain('Last error: Shopify answered 502. We try again by ourselves.');
+    expect(failing.textContent).toContain('Shopify refused one code so far: ADA10.');
+  });
+
+  test('codes at checkout before any programme with a discount offer: says when it is set up', async () => {
+    renderWith({
+      hubspot: connected,
+      webhooks: { windowDays: 30, topics: [] },
+      checkoutCodes: {
+        ...inStep,
+        codesPlaced: 0,
+        codeDiscountActive: false,
+        automaticDiscountActive: false,
+        lastSyncedAt: null,
+        lastReconciledAt: null,
+      },
+    });
+    const card = (await screen.findByText('Advocate codes')).closest('[class*="Polaris-BlockStack"]')
+      ?.parentElement as HTMLElement;
+    expect(within(card).getByText('Not set up yet')).toBeTruthy();
+    expect(card.textContent).toContain('No code discount on Shopify yet');
+    expect(card.textContent).toContain('Codes not sent to Shopify yet.');
   });
 
   test('a connection that has not written a contact yet says so', async () => {

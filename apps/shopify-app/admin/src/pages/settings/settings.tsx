@@ -1,6 +1,12 @@
 // Settings: the HubSpot connection and its sync, the theme's app embed (with a deep link into the
-// theme editor), webhook health per topic, and the data requests Shopify sent us.
-import type { HubspotSettings, PrivacyRequest, WebhookTopic } from '@referrals/shopify-app/admin-contract';
+// theme editor), advocates' codes at Shopify's checkout, webhook health per topic, and the data
+// requests Shopify sent us.
+import type {
+  CheckoutCodes,
+  HubspotSettings,
+  PrivacyRequest,
+  WebhookTopic,
+} from '@referrals/shopify-app/admin-contract';
 import {
   Badge,
   Banner,
@@ -67,7 +73,7 @@ export function SettingsPage() {
       </Page>
     );
   }
-  const { hubspot, webhooks } = settings.data;
+  const { hubspot, webhooks, checkoutCodes } = settings.data;
   return (
     <Page title="Settings">
       <Layout>
@@ -84,6 +90,13 @@ export function SettingsPage() {
           description="The embed remembers which advocate sent a visitor, so their order is credited. It must be on in your live theme."
         >
           <ThemeEmbedCard />
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection
+          id="checkout-codes"
+          title="Codes at checkout"
+          description="Every advocate’s code works as a Shopify discount code: a friend who types it at checkout gets your friend offer and the advocate gets the credit. We keep Shopify in step with your advocates."
+        >
+          <CheckoutCodesCard codes={checkoutCodes} />
         </Layout.AnnotatedSection>
         <Layout.AnnotatedSection
           id="webhooks"
@@ -288,6 +301,58 @@ function ThemeEmbedCard() {
             {on ? 'Open theme editor' : 'Turn on in theme editor'}
           </Button>
         </InlineStack>
+      </BlockStack>
+    </Card>
+  );
+}
+
+export function CheckoutCodesCard({ codes }: { codes: CheckoutCodes }) {
+  const count = (n: number) =>
+    `${new Intl.NumberFormat(locale).format(n)} advocate ${n === 1 ? 'code works' : 'codes work'}`;
+  const failing = codes.failures > 0 || codes.failingCodeCount > 0;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack gap="200" blockAlign="center">
+          <Text as="h3" variant="headingSm">
+            Advocate codes
+          </Text>
+          {failing ? (
+            <Badge tone="warning">Needs attention</Badge>
+          ) : codes.codeDiscountActive ? (
+            <Badge tone="success">In step</Badge>
+          ) : (
+            <Badge>Not set up yet</Badge>
+          )}
+        </InlineStack>
+        <Text as="p">
+          {codes.codeDiscountActive
+            ? `${count(codes.codesPlaced)} as discount codes at checkout.`
+            : 'No code discount on Shopify yet: it is made when a programme whose friend reward is a discount goes live.'}
+          {codes.automaticDiscountActive
+            ? ' Friends who arrive through a referral link get the offer without typing anything.'
+            : ''}
+        </Text>
+        <Text as="p" tone="subdued">
+          {codes.lastSyncedAt
+            ? `Codes last sent to Shopify ${formatDateTime(codes.lastSyncedAt)}.`
+            : 'Codes not sent to Shopify yet.'}
+          {codes.lastReconciledAt
+            ? ` Last checked against Shopify ${formatDateTime(codes.lastReconciledAt)}.`
+            : ''}
+        </Text>
+        {codes.lastError ? (
+          <Text as="p" tone="critical">{`Last error: ${codes.lastError}. We try again by ourselves.`}</Text>
+        ) : null}
+        {codes.failingCodeCount > 0 ? (
+          <Text as="p" tone="subdued">
+            {`Shopify refused ${codes.failingCodeCount === 1 ? 'one code' : `${codes.failingCodeCount} codes`} so far: ${codes.failingCodes
+              .map((c) => c.code)
+              .join(
+                ', ',
+              )}${codes.failingCodeCount > codes.failingCodes.length ? ', …' : ''}. They are retried every hour.`}
+          </Text>
+        ) : null}
       </BlockStack>
     </Card>
   );
