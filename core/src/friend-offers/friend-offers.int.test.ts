@@ -59,6 +59,57 @@ async function setUp(db: Database, rules: Parameters<typeof buildProgram>[2] = {
 }
 
 describe('claimFriendOffer', () => {
+  test('a first-order offer is refused to an address the engine has orders from, on the order or its customer', async ({
+    engine,
+  }) => {
+    const { merchant, advocate } = await setUp(engine.db);
+    const m = merchant.id;
+    const claim = (email: string) =>
+      claimFriendOffer(engine.db, codeKey, {
+        merchantId: m,
+        referralCode: advocate.code,
+        email,
+        at: new Date(),
+      });
+    // Her first order came in as a guest checkout: the address is on the order.
+    const first = orderFacts({ customer: { id: null, email: 'Repeat.Buyer@Example.org' } });
+    expect(await deliver(engine, m, { type: 'OrderPaid', ...first })).toEqual({ status: 'processed' });
+    await expect(claim('repeat.buyer@example.org')).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { reason: 'not_new_customer' },
+    });
+    // A customer account whose order the engine knows: refused by the customer's address too.
+    const account = orderFacts({ customer: { id: 'cust-known-1', email: 'known@example.org' } });
+    await deliver(engine, m, { type: 'OrderPaid', ...account });
+    await expect(claim('KNOWN@example.org')).rejects.toMatchObject({ code: 'VALIDATION' });
+    // A cancelled order was never a first order; nothing was written for the refusals.
+    const cancelled = orderFacts({ customer: { id: null, email: 'changed.mind@example.org' } });
+    await deliver(engine, m, { type: 'OrderPlaced', ...cancelled });
+    await deliver(engine, m, { type: 'OrderCancelled', orderId: cancelled.orderId, occurredAt: new Date() });
+    expect((await claim('changed.mind@example.org')).created).toBe(true);
+    expect((await claim('new.friend@example.org')).created).toBe(true);
+    const rows = await engine.db.select().from(friendOffers).where(eq(friendOffers.merchantId, m));
+    expect(rows.map((r) => r.friendEmailNormalized).sort()).toEqual([
+      'changed.mind@example.org',
+      'new.friend@example.org',
+    ]);
+  });
+
+  test('an offer open to every customer is given to one who has ordered before', async ({ engine }) => {
+    const { merchant, advocate } = await setUp(engine.db, {
+      eligibility: { newCustomersOnly: false },
+    });
+    const order = orderFacts({ customer: { id: null, email: 'loyal@example.org' } });
+    await deliver(engine, merchant.id, { type: 'OrderPaid', ...order });
+    const { created } = await claimFriendOffer(engine.db, codeKey, {
+      merchantId: merchant.id,
+      referralCode: advocate.code,
+      email: 'loyal@example.org',
+      at: new Date(),
+    });
+    expect(created).toBe(true);
+  });
+
   test('is idempotent per friend email and per (advocate, visitor), with one outbox row each', async ({
     engine,
   }) => {

@@ -63,6 +63,26 @@ export async function findOfferOfFriend(
   return row;
 }
 
+/**
+ * Whether the engine has seen an order, not cancelled, from this address: on the order itself or
+ * on its customer (orders and customers own these tables).
+ */
+export async function hasOrderedBefore(m: MerchantScope, emailNormalized: string): Promise<boolean> {
+  const [row] = await m.db
+    .select({ id: orders.id })
+    .from(orders)
+    .leftJoin(customers, m.joinOn(customers, orders.customerId))
+    .where(
+      m.where(
+        orders,
+        isNull(orders.cancelledAt),
+        or(eq(orders.emailNormalized, emailNormalized), eq(customers.emailNormalized, emailNormalized)),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Undefined when the friend (or the derived code) already has an offer: the unique keys decide. */
 export async function insertPendingOffer(
   m: MerchantScope,

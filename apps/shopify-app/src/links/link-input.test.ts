@@ -63,3 +63,11 @@ test('storefrontUrl keeps the stored shop as the host whatever the path', () => 
   );
   expect(storefrontUrl('acme.myshopify.com', undefined, {})).toBe('https://acme.myshopify.com/');
 });
+
+test("storefrontUrl in the sandbox keeps the local storefront's origin whatever the path", () => {
+  const local = 'http://127.0.0.1:3004';
+  expect(storefrontUrl('sandbox.myshopify.com', '/apps/referrals/invite/AB12', { ref: 'AB12' }, local)).toBe(
+    'http://127.0.0.1:3004/apps/referrals/invite/AB12?ref=AB12',
+  );
+  expect(storefrontUrl('sandbox.myshopify.com', '//evil.com/x', {}, local)).toBe('http://127.0.0.1:3004/');
+});

@@ -54,6 +54,16 @@ export function visitorCookie(visitorId: string, secure: boolean): string {
 }
 
 /**
+ * Where the app proxy serves the storefront pages (shopify.app.toml's `[app_proxy]` prefix and
+ * subpath). A merchant who renames the proxy in the Shopify admin must keep this path working.
+ */
+export const STOREFRONT_PROXY_PREFIX = '/apps/referrals';
+
+/** The friend's offer page for a code on the storefront (proxy/friend-routes.ts `GET /invite/:code`). */
+export const invitePath = (code: string): string =>
+  `${STOREFRONT_PROXY_PREFIX}/invite/${encodeURIComponent(code)}`;
+
+/**
  * The storefront URL for a click, built from the merchant's stored shop domain. The origin check
  * is a second guard behind linkPathSchema: whatever the path, the host stays the shop's.
  */
@@ -61,8 +71,10 @@ export function storefrontUrl(
   shopDomain: string,
   path: string | undefined,
   params: Record<string, string>,
+  /** Sandbox mode only: the local storefront (sandbox/storefront/) stands in for https://{shop}. */
+  storefrontOrigin?: string,
 ): string {
-  const origin = new URL(`https://${shopDomain}/`);
+  const origin = new URL(storefrontOrigin ?? `https://${shopDomain}/`);
   let url = path ? new URL(path, origin) : origin;
   if (url.origin !== origin.origin) url = origin;
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);

@@ -1,5 +1,6 @@
-// GET /r/:code over real HTTP (fetch, redirects not followed) on real PostgreSQL: redirects,
-// cookies, the code's signature (rs), click rows, open-redirect attempts, rate limiting and the lookup cache.
+// GET /r/:code over real HTTP (fetch, redirects not followed) on real PostgreSQL: redirects to the
+// offer page, cookies, the code's signature (rs), click rows, the inactive-link page, open-redirect
+// attempts, rate limiting and the lookup cache.
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ClickWriter, type Database, openDatabase } from '@referrals/core';
@@ -59,7 +60,7 @@ async function serve(
 
 const clicksOf = (db: Database, merchantId: string) => rowsOf(db, 'clicks', merchantId);
 
-test('a valid link redirects to the storefront with ref and rv, sets the visitor cookie and records the click', async ({
+test("a valid link redirects to the offer page on the shop's storefront with ref and rv, sets the visitor cookie and records the click", async ({
   engine,
 }) => {
   const { merchant, shop, advocate } = await seed(engine.db);
@@ -69,7 +70,8 @@ test('a valid link redirects to the storefront with ref and rv, sets the visitor
     expect(first.status).toBe(302);
     const location = new URL(first.headers.get('location')!);
     expect(location.origin).toBe(`https://${shop}`);
-    expect(location.pathname).toBe('/');
+    // The friend lands on the offer: the app proxy's invite page inside the shop's theme.
+    expect(location.pathname).toBe(`/apps/referrals/invite/${advocate.code}`);
     expect(location.searchParams.get('ref')).toBe(advocate.code);
     const visitorId = location.searchParams.get('rv')!;
     expect(visitorId).toMatch(UUID);
@@ -145,20 +147,23 @@ test("with the server secret the redirect also carries rs, the code's signature 
       signReferralCode(deriveSignatureKey(secret, other.merchant.id), other.advocate.code),
     );
 
-    // Without a secret (no Shopify side configured) nothing is signed; nor is a disabled code's redirect.
+    // Without a secret (no Shopify side configured) nothing is signed; an unknown code gets no redirect at all.
     const plain = new URL((await unsigned.get(`/r/${advocate.code}?shop=${shop}`)).headers.get('location')!);
     expect(plain.searchParams.has('rs')).toBe(false);
-    expect((await signed.get(`/r/NOSUCHCODE?shop=${shop}`)).headers.get('location')).toBe(`https://${shop}/`);
+    const unknown = await signed.get(`/r/NOSUCHCODE?shop=${shop}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('location')).toBeNull();
   } finally {
     await signed.close();
     await unsigned.close();
   }
 });
 
-test('a disabled or unknown code goes to the store home without a click; an unknown shop gets the 404 page', async ({
+test("a disabled or unknown code gets one 'not active' page with the shop's standing offer and no click; an unknown shop gets the 404 page", async ({
   engine,
 }) => {
   const { merchant, shop, advocate } = await seed(engine.db);
+  const bare = await buildMerchant(engine.db);
   await disableCode(engine.db, {
     merchantId: merchant.id,
     advocateId: advocate.advocateId,
@@ -168,12 +173,33 @@ test('a disabled or unknown code goes to the store home without a click; an unkn
   const uninstalled = await buildMerchant(engine.db, { status: 'uninstalled' });
   const app = await serve(engine.db);
   try {
+    // A disabled code and one that never existed read the same, byte for byte: nothing tells them apart.
+    const bodies: string[] = [];
     for (const code of [advocate.code, 'NOSUCHCODE']) {
       const res = await app.get(`/r/${code}?shop=${shop}`);
-      expect(res.status).toBe(302);
-      expect(res.headers.get('location')).toBe(`https://${shop}/`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('location')).toBeNull();
       expect(res.headers.get('set-cookie')).toBeNull();
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'unsafe-inline'",
+      );
+      bodies.push(await res.text());
     }
+    expect(bodies[1]).toBe(bodies[0]);
+    const page = bodies[0]!;
+    expect(page).toContain("<h1>This link isn't active</h1>");
+    // buildProgram's friend reward and minimum, in the shop's currency.
+    expect(page).toContain('you get 15% off your first order');
+    expect(page).toContain(`<a class="button" href="https://${shop}/">Go to the shop</a>`);
+    expect(page).not.toContain(advocate.code);
+    // A shop with no programme running states no offer, and still shows the way to the shop.
+    const noProgram = await app.get(`/r/NOSUCHCODE?shop=${bare.shopDomain}`);
+    expect(noProgram.status).toBe(404);
+    const noProgramPage = await noProgram.text();
+    expect(noProgramPage).toContain("This link isn't active");
+    expect(noProgramPage).not.toContain('you get');
+    expect(noProgramPage).toContain(`href="https://${bare.shopDomain}/"`);
     for (const path of [
       `/r/${advocate.code}?shop=stranger.myshopify.com`,
       `/r/${advocate.code}?shop=${uninstalled.shopDomain}`,
@@ -201,7 +227,9 @@ test('a disabled or unknown code goes to the store home without a click; an unkn
   }
 });
 
-test('open-redirect attempts never leave the shop; a same-origin path is kept', async ({ engine }) => {
+test('open-redirect attempts never leave the shop; a same-origin path is carried to the offer page', async ({
+  engine,
+}) => {
   const { shop, advocate } = await seed(engine.db);
   const app = await serve(engine.db);
   try {
@@ -222,13 +250,15 @@ test('open-redirect attempts never leave the shop; a same-origin path is kept', 
       expect(res.status, attack).toBe(302);
       const location = new URL(res.headers.get('location')!);
       expect(location.host, attack).toBe(shop);
-      expect(location.pathname, attack).toBe('/');
+      expect(location.pathname, attack).toBe(`/apps/referrals/invite/${advocate.code}`);
+      expect(location.searchParams.has('to'), attack).toBe(false);
     }
+    // The offer page's button goes on to the path (checked again there: friend-landing.int.test.ts).
     const product = await app.get(`${link}&to=${encodeURIComponent('/products/red-shoe?variant=7')}`);
     const location = new URL(product.headers.get('location')!);
     expect(location.host).toBe(shop);
-    expect(location.pathname).toBe('/products/red-shoe');
-    expect(location.searchParams.get('variant')).toBe('7');
+    expect(location.pathname).toBe(`/apps/referrals/invite/${advocate.code}`);
+    expect(location.searchParams.get('to')).toBe('/products/red-shoe?variant=7');
     expect(location.searchParams.get('ref')).toBe(advocate.code);
   } finally {
     await app.close();
@@ -281,8 +311,10 @@ test('within the TTL a hit is served from the cache without a query; past it the
   const { merchant, shop, advocate } = await seed(engine.db);
   let clock = 5_000_000;
   const app = await serve(engine.db, { cacheTtlMs: 30_000, now: () => clock });
+  /** The code the redirect carries, or null for the inactive-link page. */
   const ref = async () => {
     const res = await app.get(`/r/${advocate.code}?shop=${shop}`);
+    if (res.status === 404 && (await res.text()).includes("This link isn't active")) return null;
     expect(res.status).toBe(302);
     return new URL(res.headers.get('location')!).searchParams.get('ref');
   };

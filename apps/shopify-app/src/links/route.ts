@@ -1,9 +1,11 @@
-// GET /r/:code?shop=<handle> - a friend opens an advocate's link: record the click, 302 to the shop
+// GET /r/:code?shop=<handle> - a friend opens an advocate's link: record the click, 302 to the offer page
 import {
   type ClickWriter,
   type Database,
   findActiveCode,
+  findActiveProgramId,
   findMerchantByShopDomain,
+  findVersionInForce,
   normalizeCode,
 } from '@referrals/core';
 import express, { type Request, type Router } from 'express';
@@ -13,7 +15,9 @@ import {
   REFERRAL_SIGNATURE_PARAM,
   signReferralCode,
 } from '../discounts/referral-signature.js';
+import { friendOfferWords } from '../proxy/friend-pages.js';
 import {
+  invitePath,
   linkCodeSchema,
   linkPathSchema,
   linkShopSchema,
@@ -24,7 +28,7 @@ import {
   visitorIdSchema,
 } from './link-input.js';
 import { lookupCache } from './lookup-cache.js';
-import { sendPage } from './pages.js';
+import { sendInactivePage, sendPage } from './pages.js';
 import { TokenBucketLimiter } from './rate-limit.js';
 
 export type ReferralLinkDeps = {
@@ -46,10 +50,15 @@ export type ReferralLinkDeps = {
    * (discounts/referral-signature.ts). Without it (no Shopify side configured) links carry none.
    */
   signatureSecret?: Buffer;
+  /**
+   * Sandbox mode only: the origin of the local storefront that stands in for `https://{shop}`
+   * (composeShopify's sandbox.storefront). Never set with real credentials.
+   */
+  storefrontOrigin?: string;
 };
 
 /** `signatureKey`: the merchant's derived key (hex), once per cache load rather than per click. */
-type Merchant = { id: string; shopDomain: string; signatureKey: string | null };
+type Merchant = { id: string; shopDomain: string; currency: string; signatureKey: string | null };
 type Code = { id: string; advocateId: string; code: string };
 
 /** A code's cache key: the merchant's id (a uuid, no colon) and the normalised code. */
@@ -78,7 +87,20 @@ export function referralLinkRouter(deps: ReferralLinkDeps): Router {
       const row = await findMerchantByShopDomain(deps.db, shopDomain);
       if (row?.status !== 'active' || !row.shopDomain) return null;
       const signatureKey = deps.signatureSecret ? deriveSignatureKey(deps.signatureSecret, row.id) : null;
-      return { id: row.id, shopDomain: row.shopDomain, signatureKey };
+      return { id: row.id, shopDomain: row.shopDomain, currency: row.currency, signatureKey };
+    },
+  });
+  // What the active programme offers a friend, for the inactive-link page (key: id and currency).
+  const standingOffers = lookupCache<string>({
+    ttlMs,
+    maxEntries: CACHE_ENTRIES,
+    now,
+    load: async (key) => {
+      const [merchantId, currency] = splitCodeKey(key);
+      const programId = await findActiveProgramId(deps.db, merchantId);
+      if (!programId) return null;
+      const version = await findVersionInForce(deps.db, merchantId, programId, new Date(now()));
+      return friendOfferWords(version.rules, currency);
     },
   });
   const codes = lookupCache<Code>({
@@ -114,11 +136,11 @@ export function referralLinkRouter(deps: ReferralLinkDeps): Router {
       if (!merchant) return sendPage(res, 'invalid');
       const code = await codes.get(codeKey(merchant.id, normalizeCode(rawCode.data)));
       if (!code) {
-        res.writeHead(302, {
-          Location: storefrontUrl(merchant.shopDomain, undefined, {}),
-          ...REDIRECT_HEADERS,
+        // Unknown, disabled or rotated all read alike: no click, and nothing tells them apart.
+        return sendInactivePage(res, {
+          shopUrl: storefrontUrl(merchant.shopDomain, undefined, {}, deps.storefrontOrigin),
+          standingOffer: await standingOffers.get(codeKey(merchant.id, merchant.currency)),
         });
-        return void res.end();
       }
 
       // Absent inputs skip their schema: a failed parse builds an error object on the hot path.
@@ -126,13 +148,21 @@ export function referralLinkRouter(deps: ReferralLinkDeps): Router {
       const known = cookie === undefined ? undefined : visitorIdSchema.safeParse(cookie);
       const visitorId = known?.success ? known.data : crypto.randomUUID();
       const path = query.to === undefined ? undefined : linkPathSchema.safeParse(query.to);
-      const location = storefrontUrl(merchant.shopDomain, path?.success ? path.data : undefined, {
-        ref: code.code,
-        rv: visitorId,
-        ...(merchant.signatureKey
-          ? { [REFERRAL_SIGNATURE_PARAM]: signReferralCode(merchant.signatureKey, code.code) }
-          : {}),
-      });
+      // The friend lands on the offer page (the app proxy's invite page, inside the shop's theme);
+      // its button goes on to `to` (checked again there) with the same ref, rv and rs.
+      const location = storefrontUrl(
+        merchant.shopDomain,
+        invitePath(code.code),
+        {
+          ref: code.code,
+          rv: visitorId,
+          ...(merchant.signatureKey
+            ? { [REFERRAL_SIGNATURE_PARAM]: signReferralCode(merchant.signatureKey, code.code) }
+            : {}),
+          ...(path?.success ? { to: path.data } : {}),
+        },
+        deps.storefrontOrigin,
+      );
       // A HEAD is a link checker or prefetcher, not a friend opening the link.
       if (req.method === 'GET') {
         try {
