@@ -4,20 +4,28 @@ import type { AdvocateDashboard, DashboardReward } from '@referrals/core';
 import { describeReward, formatDate, formatMoney, REFERRAL_STATUS_LABELS } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { frame, type ProgramTerms, termsList } from './pages.js';
+import type { ShareView } from './share-offer.js';
+import { shareSection } from './share-section.js';
 
 export type DashboardView = {
   dashboard: AdvocateDashboard;
-  /** `${linkBaseUrl}/r/${code}?shop=…`, or null when the advocate has no usable code. */
-  link: string | null;
+  /** The link, the offer and the share links, or null when the advocate has no usable code. */
+  share: ShareView | null;
   terms: ProgramTerms | null;
+  /** Just enrolled (the form redirects here with `joined=1`): say so. */
+  joined?: boolean;
 };
 
-export function dashboardPage({ dashboard, link, terms }: DashboardView): SafeHtml {
+export function dashboardPage({ dashboard, share, terms, joined }: DashboardView): SafeHtml {
   const { advocate, referrals, rewards, totals } = dashboard;
   const title = advocate.firstName ? `${advocate.firstName}, your referrals` : 'Your referrals';
   return frame(
     title,
-    html`${linkSection(dashboard, link)}
+    html`${
+      joined && advocate.status === 'active'
+        ? html`<p class="referrals-proxy__notice" role="status"><strong>You're in!</strong> You have joined the referral programme. Your link is ready: share it below.</p>`
+        : null
+    }${linkSection(dashboard, share)}
 <h2>Friends you referred</h2>
 ${
   referrals.length === 0
@@ -32,16 +40,14 @@ ${terms ? html`<h2>How it works</h2>${termsList(terms)}` : null}`,
   );
 }
 
-function linkSection(dashboard: AdvocateDashboard, link: string | null): SafeHtml {
+function linkSection(dashboard: AdvocateDashboard, share: ShareView | null): SafeHtml {
   if (dashboard.advocate.status !== 'active') {
     return html`<p>Your referral account is paused. Please contact the shop if you think this is a mistake.</p>`;
   }
-  if (!link || !dashboard.linkCode) {
+  if (!share) {
     return html`<p>You have no active referral link at the moment. Please contact the shop.</p>`;
   }
-  return html`<p>Your referral code: <strong class="referrals-proxy__code">${dashboard.linkCode}</strong></p>
-<p><label for="referrals-proxy-link">Your link (select it to copy)</label>
-<input id="referrals-proxy-link" type="text" readonly value="${link}"></p>`;
+  return shareSection(share);
 }
 
 function rewardsSection(rewards: DashboardReward[], totals: AdvocateDashboard['totals']): SafeHtml {

@@ -154,6 +154,7 @@ test('a logged-out visitor sees the programme and a log-in link, as Liquid', asy
       expect(res.headers.get('cache-control')).toBe('no-store');
       const page = await res.text();
       expect(page).toContain('href="/account/login?return_url=/apps/referrals"');
+      expect(page).toContain('<h2 class="referrals-proxy__headline">Give 15%, get $10</h2>');
       expect(page).toContain('You get $10.00 in store credit for each friend who places their first order.');
       expect(page).toContain('Your friend gets 15% off on their first order.');
       expect(page).not.toMatch(/<form|on[a-z]+=/i);
@@ -182,6 +183,7 @@ test('enrolment: consent is required, the form token is checked, then the dashbo
     const as = { shop, customerId: '4242' };
     const form = await app.get('/proxy', as);
     const formPage = await form.text();
+    expect(formPage).toContain('<h2 class="referrals-proxy__headline">Give 15%, get $10</h2>');
     expect(formPage).toContain('<form method="post" action="/apps/referrals/enroll">');
     expect(formPage).toContain('name="consent" value="on" required');
     const token = await formToken(app, shop, '4242');
@@ -201,7 +203,7 @@ test('enrolment: consent is required, the form token is checked, then the dashbo
 
     const enrolled = await app.post('/proxy/enroll', as, { token, consent: 'on' });
     expect(enrolled.status).toBe(303);
-    expect(enrolled.headers.get('location')).toBe('/apps/referrals');
+    expect(enrolled.headers.get('location')).toBe('/apps/referrals?joined=1');
     const again = await app.post('/proxy/enroll', as, { token, consent: 'on' });
     expect(again.status).toBe(303);
     const rows = await advocatesOf(engine.db, merchant.id);
@@ -209,11 +211,75 @@ test('enrolment: consent is required, the form token is checked, then the dashbo
     expect(rows[0]).toMatchObject({ programId, status: 'active' });
 
     const [code] = await allRowsOf(engine.db, 'referral_codes', { advocateId: rows[0]!.id });
+    // Where the redirect leads (Shopify forwards `joined=1` inside the signed query): a confirmation.
+    const confirmed = await (await app.get('/proxy', { ...as, extra: { joined: '1' } })).text();
+    expect(confirmed).toContain(
+      '<p class="referrals-proxy__notice" role="status"><strong>You\'re in!</strong> You have joined the referral programme.',
+    );
     const dashboard = await (await app.get('/proxy', as)).text();
+    expect(dashboard).not.toContain("You're in!");
     expect(dashboard).toContain(`<strong class="referrals-proxy__code">${code!.code}</strong>`);
-    expect(dashboard).toContain(`value="https://referrals.example.com/r/${code!.code}?shop=${shop}"`);
+    expect(dashboard).toContain(
+      `readonly spellcheck="false" data-referrals-link>https://referrals.example.com/r/${code!.code}?shop=${shop}</textarea>`,
+    );
     expect(dashboard).toMatch(/No referrals yet/);
     expect(dashboard).not.toMatch(/<form/);
+  });
+});
+
+/** Undo the page's HTML escaping of an attribute value, as a browser does. */
+const unescapeHtml = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&#123;/g, '{')
+    .replace(/&#125;/g, '}')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+test("the advocate's page heads with the live offer and has a share button per network with the message", async ({
+  engine,
+}) => {
+  const merchant = await buildMerchant(engine.db, { currency: 'EUR' });
+  const shop = merchant.shopDomain!;
+  const { programId } = await buildProgram(engine.db, merchant.id, {
+    friendReward: { kind: 'percent_discount', bps: 1500 },
+    advocateReward: { kind: 'store_credit', amountMinor: 1000 },
+  });
+  const advocate = await enrollAdvocate(engine.db, {
+    merchantId: merchant.id,
+    programId,
+    customer: { platformCustomerId: '880', firstName: 'Ada' },
+    consentAt: new Date(),
+  });
+  await withApp(engine.db, async (app) => {
+    const page = await (await app.get('/proxy', { shop, customerId: '880' })).text();
+    expect(page).toContain('<h2 class="referrals-proxy__headline">Give 15%, get €10</h2>');
+    const link = `https://referrals.example.com/r/${advocate.code}?shop=${shop}`;
+    const disclosure = '(I get €10.00 in store credit if you order.)';
+    const withLink = `Here's 15% off on your first order: ${link} ${disclosure}`;
+    const hrefs = Object.fromEntries(
+      [...page.matchAll(/data-share="([a-z]+)" href="([^"]+)"/g)].map(([, network, href]) => [
+        network,
+        unescapeHtml(href!),
+      ]),
+    );
+    const enc = encodeURIComponent;
+    expect(hrefs).toEqual({
+      whatsapp: `https://wa.me/?text=${enc(withLink)}`,
+      sms: `sms:?&body=${enc(withLink)}`,
+      email: `mailto:?subject=${enc('A gift for you: 15% off on your first order')}&body=${enc(withLink)}`,
+      x: `https://twitter.com/intent/tweet?text=${enc(`Here's 15% off on your first order. ${disclosure}`)}&url=${enc(link)}`,
+      facebook: `https://www.facebook.com/sharer/sharer.php?u=${enc(link)}`,
+    });
+    // The share sheet's button waits hidden for a browser that has navigator.share.
+    expect(page).toContain(
+      `<li data-referrals-native data-text="Here&#39;s 15% off on your first order. ${disclosure}" hidden>`,
+    );
+    expect(page).toContain('data-referrals-copy>Copy</button>');
+    // Shopify renders the page as Liquid: the page's own script and styles form no tag.
+    expect(page).not.toMatch(/{{|{%/);
   });
 });
 
@@ -236,12 +302,44 @@ test('/proxy/link answers the share block: 401 logged out, 404 for a non-advocat
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = (await res.json()) as { code: string; url: string };
-    expect(body).toEqual({
+    expect(body).toMatchObject({
       code: advocate.code,
       url: `https://referrals.example.com/r/${advocate.code}?shop=${shop}`,
     });
     expect(body.code).toMatch(CODE);
     expect(new URL(body.url).protocol).toBe('https:');
+  });
+});
+
+test('/proxy/link gives the live offer: the message for an advocate, the headline and a join invitation for a customer who has not joined', async ({
+  engine,
+}) => {
+  const { merchant, programId, shop } = await shopWithProgram(engine.db);
+  const advocate = await enrollAdvocate(engine.db, {
+    merchantId: merchant.id,
+    programId,
+    customer: { platformCustomerId: '310' },
+    consentAt: new Date(),
+  });
+  await withApp(engine.db, async (app) => {
+    const url = `https://referrals.example.com/r/${advocate.code}?shop=${shop}`;
+    expect(await (await app.get('/proxy/link', { shop, customerId: '310' })).json()).toEqual({
+      code: advocate.code,
+      url,
+      headline: 'Give 15%, get $10',
+      text: "Here's 15% off on your first order. (I get $10.00 in store credit if you order.)",
+      message: `Here's 15% off on your first order: ${url} (I get $10.00 in store credit if you order.)`,
+    });
+    const notJoined = await app.get('/proxy/link', { shop, customerId: '311' });
+    expect(notJoined.status).toBe(404);
+    expect(await notJoined.json()).toMatchObject({ join: { headline: 'Give 15%, get $10' } });
+  });
+  // No programme running: nothing to join.
+  const idle = await buildMerchant(engine.db);
+  await withApp(engine.db, async (app) => {
+    const res = await app.get('/proxy/link', { shop: idle.shopDomain!, customerId: '311' });
+    expect(res.status).toBe(404);
+    expect(await res.json()).not.toHaveProperty('join');
   });
 });
 
@@ -337,20 +435,20 @@ test("the friend's landing page names the advocate by first name and states the 
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/liquid');
     const page = await res.text();
-    expect(page).toContain('<h1>Grace invited you</h1>');
-    expect(page).toContain('You get 15% off on your first order.');
-    expect(page).toContain(`href="/?ref=${advocate.code}"`);
+    expect(page).toContain('<h1>Grace gave you 15% off your first order</h1>');
+    // Opened without the link's signature: the button applies the advocate's code instead.
+    expect(page).toContain(`href="/discount/${advocate.code}?redirect=%2F%3Fref%3D${advocate.code}"`);
     expect(page).not.toMatch(/grace\.hopper|@example\.com/i);
 
     const anonymous = await (await app.get(`/proxy/invite/${nameless.code}`, { shop })).text();
-    expect(anonymous).toContain('<h1>A friend invited you</h1>');
+    expect(anonymous).toContain('<h1>A friend gave you 15% off your first order</h1>');
     expect(anonymous).not.toMatch(/no\.name/);
 
     for (const bad of ['NOSUCHCODE', 'x', '%3Cscript%3E']) {
       const invalid = await app.get(`/proxy/invite/${bad}`, { shop });
       expect(invalid.status).toBe(404);
       const text = await invalid.text();
-      expect(text).toMatch(/no longer valid/);
+      expect(text).toContain('This invitation isn&#39;t active');
       expect(text).toContain('href="/"');
       expect(text).not.toMatch(/<script>/i);
     }
@@ -373,13 +471,15 @@ test('names are escaped as HTML and as Liquid', async ({ engine }) => {
   });
   await withApp(engine.db, async (app) => {
     const invite = await (await app.get(`/proxy/invite/${scripted.code}`, { shop })).text();
-    expect(invite).toContain('&lt;script&gt;alert(1)&lt;/script&gt; invited you');
+    expect(invite).toContain('&lt;script&gt;alert(1)&lt;/script&gt; gave you');
     expect(invite).not.toContain('<script>');
     const dashboard = await (await app.get('/proxy', { shop, customerId: '600' })).text();
     expect(dashboard).toContain('&lt;script&gt;alert(1)&lt;/script&gt;, your referrals');
-    expect(dashboard).not.toContain('<script>');
+    // The one script is the page's own (Copy and the share sheet), never the name.
+    expect(dashboard).not.toContain('<script>alert');
+    expect(dashboard.match(/<script/g)).toHaveLength(1);
     const liquidInvite = await (await app.get(`/proxy/invite/${liquid.code}`, { shop })).text();
-    expect(liquidInvite).toContain('&#123;&#123; customer.email &#125;&#125; invited you');
+    expect(liquidInvite).toContain('&#123;&#123; customer.email &#125;&#125; gave you');
     expect(liquidInvite).not.toContain('{{');
   });
 });

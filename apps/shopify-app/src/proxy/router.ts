@@ -1,8 +1,6 @@
 // /proxy/... - the storefront pages Shopify forwards from https://{shop}/apps/referrals/..., signed
 import {
-  claimFriendOffer,
   type Database,
-  DomainError,
   describeError,
   enrollAdvocate,
   errorLogFields,
@@ -13,28 +11,19 @@ import {
   findCodeOwner,
   findVersionInForce,
   getAdvocateDashboard,
-  issueFriendOffer,
 } from '@referrals/core';
 import express, { type ErrorRequestHandler, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { linkCodeSchema } from '../links/link-input.js';
 import type { CustomerContactLookup } from '../shopify/customer-contact.js';
 import { dashboardPage } from './dashboard-page.js';
 import { checkEnrollToken, issueEnrollToken } from './enroll-token.js';
-import { describeFriendOffer, describeProgram } from './format.js';
-import {
-  enrollPage,
-  friendCodePage,
-  invalidInvitePage,
-  invitePage,
-  loggedOutPage,
-  loginRequiredPage,
-  messagePage,
-  noProgramPage,
-} from './pages.js';
+import { describeProgram } from './format.js';
+import { friendRoutes } from './friend-routes.js';
+import { enrollPage, loggedOutPage, loginRequiredPage, messagePage, noProgramPage } from './pages.js';
 import { authenticateProxy, contextOf, isJsonRoute, type ProxyContext } from './proxy-context.js';
 import { sendJson, sendLiquid } from './responses.js';
+import { advocateShare, offerHeadline } from './share-offer.js';
 
 export type ProxyDeps = {
   db: Database;
@@ -53,9 +42,6 @@ export type ProxyDeps = {
   now?: () => number;
 };
 
-const claimFormSchema = z.object({ email: z.string().trim().email().max(254) });
-const DISCOUNT_KINDS = new Set(['percent_discount', 'fixed_discount']);
-
 /** A plain HTML form post; `token` ties it to the page we served this customer (see enroll-token.ts). */
 const enrollFormSchema = z.object({ consent: z.literal('on'), token: z.string().max(200) });
 
@@ -71,7 +57,7 @@ export function proxyRouter(deps: ProxyDeps): Router {
     const programId = await findActiveProgramId(db, ctx.merchant.id);
     if (!programId) return null;
     const version = await findVersionInForce(db, ctx.merchant.id, programId, new Date(now()));
-    return { programId, terms: describeProgram(version.rules, ctx.merchant.currency) };
+    return { programId, version, terms: describeProgram(version.rules, ctx.merchant.currency) };
   };
 
   const sendEnrollForm = async (res: Response, ctx: ProxyContext, status: number, error?: string) => {
@@ -83,18 +69,21 @@ export function proxyRouter(deps: ProxyDeps): Router {
       customerId: ctx.customerId!,
       nowMs: now(),
     });
-    sendLiquid(res, status, enrollPage({ terms: program.terms, prefix: ctx.prefix, token, error }));
+    const headline = offerHeadline(program.version.rules, ctx.merchant.currency);
+    sendLiquid(res, status, enrollPage({ terms: program.terms, headline, prefix: ctx.prefix, token, error }));
   };
 
   const proxy = express.Router();
   proxy.use(authenticateProxy({ db, apiSecret, logger, now }));
 
   // GET /proxy - the programme for visitors, the enrolment form for customers, the dashboard for advocates
-  proxy.get('/', async (_req, res) => {
+  proxy.get('/', async (req, res) => {
     const ctx = contextOf(res);
     if (!ctx.customerId) {
       const program = await activeTerms(ctx);
-      return sendLiquid(res, 200, program ? loggedOutPage(program.terms, ctx.prefix) : noProgramPage());
+      if (!program) return sendLiquid(res, 200, noProgramPage());
+      const headline = offerHeadline(program.version.rules, ctx.merchant.currency);
+      return sendLiquid(res, 200, loggedOutPage(program.terms, ctx.prefix, headline));
     }
     const dashboard = await getAdvocateDashboard(db, {
       merchantId: ctx.merchant.id,
@@ -107,11 +96,19 @@ export function proxyRouter(deps: ProxyDeps): Router {
       dashboard.advocate.programId,
       new Date(now()),
     );
-    const link = dashboard.linkCode ? linkFor(dashboard.linkCode, ctx.merchant.shopDomain) : null;
+    const { currency, shopDomain } = ctx.merchant;
+    const share = dashboard.linkCode
+      ? advocateShare(version.rules, currency, dashboard.linkCode, linkFor(dashboard.linkCode, shopDomain))
+      : null;
     sendLiquid(
       res,
       200,
-      dashboardPage({ dashboard, link, terms: describeProgram(version.rules, ctx.merchant.currency) }),
+      dashboardPage({
+        dashboard,
+        share,
+        terms: describeProgram(version.rules, currency),
+        joined: new URL(req.originalUrl, 'http://proxy.invalid').searchParams.get('joined') === '1',
+      }),
     );
   });
 
@@ -147,116 +144,51 @@ export function proxyRouter(deps: ProxyDeps): Router {
       consentAt: new Date(now()),
       actor: `customer:${ctx.customerId}`,
     });
-    // The proxied URL on the storefront, so the dashboard opens inside the theme.
-    res.writeHead(303, { Location: ctx.prefix, 'Cache-Control': 'no-store', 'Content-Length': 0 });
+    // The proxied URL on the storefront, so the dashboard opens inside the theme; `joined=1` has it
+    // confirm the enrolment (a reload of the form's answer never posts it again).
+    res.writeHead(303, {
+      Location: `${ctx.prefix}?joined=1`,
+      'Cache-Control': 'no-store',
+      'Content-Length': 0,
+    });
     res.end();
   });
 
-  // GET /proxy/link - the share block's JSON: {code, url} for an advocate, 404 otherwise
+  // GET /proxy/link - the share block's JSON: {code, url, headline, message} for an advocate; 404
+  // otherwise, with `join: {headline}` when the customer has not joined and a programme runs
   proxy.get('/link', async (_req, res) => {
     const ctx = contextOf(res);
     if (!ctx.customerId)
       return sendJson(res, 401, { error: 'UNAUTHORIZED', message: 'Log in to see your link.' });
-    const code = await findAdvocateLinkCode(db, {
-      merchantId: ctx.merchant.id,
-      platformCustomerId: ctx.customerId,
-    });
-    if (!code)
-      return sendJson(res, 404, { error: 'NOT_FOUND', message: 'No referral link for this customer.' });
-    sendJson(res, 200, { code, url: linkFor(code, ctx.merchant.shopDomain) });
+    const customer = { merchantId: ctx.merchant.id, platformCustomerId: ctx.customerId };
+    const code = await findAdvocateLinkCode(db, customer);
+    const notFound = { error: 'NOT_FOUND', message: 'No referral link for this customer.' };
+    if (!code) {
+      // A paused advocate is not invited to join again: only a customer with no dashboard is.
+      const program = (await getAdvocateDashboard(db, customer)) ? null : await activeTerms(ctx);
+      if (!program) return sendJson(res, 404, notFound);
+      return sendJson(res, 404, {
+        ...notFound,
+        join: { headline: offerHeadline(program.version.rules, ctx.merchant.currency) },
+      });
+    }
+    const owner = await findCodeOwner(db, ctx.merchant.id, code);
+    if (!owner) return sendJson(res, 404, notFound);
+    const version = await findVersionInForce(db, ctx.merchant.id, owner.programId, new Date(now()));
+    const url = linkFor(code, ctx.merchant.shopDomain);
+    const { headline, message } = advocateShare(version.rules, ctx.merchant.currency, code, url);
+    sendJson(res, 200, { code, url, headline, text: message.text, message: message.withLink });
   });
 
-  // GET /proxy/invite/:code - a friend's landing page: who invited them and what they get
-  const sendInvite = async (
-    res: Response,
-    ctx: ProxyContext,
-    rawCode: unknown,
-    status = 200,
-    error?: string,
-  ) => {
-    const raw = linkCodeSchema.safeParse(rawCode);
-    const owner = raw.success ? await findCodeOwner(db, ctx.merchant.id, raw.data) : null;
-    if (!owner) return sendLiquid(res, 404, invalidInvitePage());
-    const version = await findVersionInForce(db, ctx.merchant.id, owner.programId, new Date(now()));
-    const kind = version.rules.friendReward?.kind;
-    sendLiquid(
-      res,
-      status,
-      invitePage({
-        advocateName: owner.firstName,
-        friendOffer: describeFriendOffer(version.rules, ctx.merchant.currency),
-        // The theme embed reads ?ref= on any storefront page and keeps it for the cart.
-        shopHref: `/?ref=${encodeURIComponent(owner.code)}`,
-        claimAction:
-          kind && DISCOUNT_KINDS.has(kind)
-            ? `${ctx.prefix}/invite/${encodeURIComponent(owner.code)}/claim`
-            : null,
-        error: error ?? null,
-      }),
-    );
-  };
-  proxy.get('/invite/:code', (req, res) => sendInvite(res, contextOf(res), req.params.code));
-
-  // POST /proxy/invite/:code/claim - the friend asks for their own single-use welcome code
-  proxy.post(
-    '/invite/:code/claim',
-    express.urlencoded({ limit: '4kb', extended: false }),
-    async (req, res) => {
-      const ctx = contextOf(res);
-      const code = linkCodeSchema.safeParse(req.params.code);
-      const form = claimFormSchema.safeParse(req.body ?? {});
-      const owner = code.success ? await findCodeOwner(db, ctx.merchant.id, code.data) : null;
-      if (!code.success || !owner) return sendLiquid(res, 404, invalidInvitePage());
-      if (!form.success) return sendInvite(res, ctx, code.data, 400, 'Please enter a valid email address.');
-      let claim: Awaited<ReturnType<typeof claimFriendOffer>>;
-      try {
-        claim = await claimFriendOffer(db, deps.friendCodeKey, {
-          merchantId: ctx.merchant.id,
-          referralCode: code.data,
-          email: form.data.email,
-          at: new Date(now()),
-        });
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'INVALID_CODE')
-          return sendLiquid(res, 404, invalidInvitePage());
-        if (error instanceof DomainError && error.code === 'VALIDATION')
-          return sendInvite(
-            res,
-            ctx,
-            code.data,
-            400,
-            'This invitation cannot be used with that email address.',
-          );
-        throw error;
-      }
-      const { offer } = claim;
-      if (offer.status === 'deactivated' || offer.status === 'used') {
-        return sendLiquid(
-          res,
-          409,
-          messagePage('This welcome code has been used', 'Each friend gets one welcome code.'),
-        );
-      }
-      // Make the code now so it works the moment the friend reaches checkout; if Shopify is slow
-      // or down, the queued job (friend_offer.created) makes it shortly after.
-      if (deps.friendOffers) {
-        await issueFriendOffer(db, deps.friendOffers, {
-          merchantId: ctx.merchant.id,
-          offerId: offer.id,
-        }).catch((err: unknown) => logger.warn({ err, offerId: offer.id }, 'friend code left to the worker'));
-      }
-      const version = await findVersionInForce(db, ctx.merchant.id, owner.programId, new Date(now()));
-      sendLiquid(
-        res,
-        200,
-        friendCodePage({
-          code: offer.discountCode,
-          friendOffer: describeFriendOffer(version.rules, ctx.merchant.currency),
-          // Shopify's discount link stores the code in the cart, then lands on the referral page.
-          applyHref: `/discount/${encodeURIComponent(offer.discountCode)}?redirect=${encodeURIComponent(`/?ref=${code.data}`)}`,
-        }),
-      );
-    },
+  // GET|POST /proxy/invite/:code... - the friend's pages (friend-routes.ts)
+  proxy.use(
+    friendRoutes({
+      db,
+      logger,
+      friendOffers: deps.friendOffers,
+      friendCodeKey: deps.friendCodeKey,
+      now,
+    }),
   );
 
   proxy.use((req, res) => {

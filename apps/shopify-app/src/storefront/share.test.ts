@@ -1,8 +1,9 @@
 // Runs the share block's script (extensions/referral-embed/assets/share.js) in node:vm against a
 // small fake of the DOM the block renders (blocks/share.liquid), a fake fetch for the app proxy
-// and a fake clipboard.
+// (answering what GET /proxy/link answers, see proxy.int.test.ts), a fake clipboard and share sheet.
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 
 const extension = new URL('../../extensions/referral-embed/', import.meta.url);
@@ -66,7 +67,14 @@ type PageOptions = {
   proxy?: Proxy;
   proxyPath?: string;
   clipboard?: 'works' | 'rejects' | 'missing';
+  /** Whether the browser has navigator.share (phones do; desktop Chromium on Linux does not). */
+  shareSheet?: boolean;
 };
+const NETWORKS = ['whatsapp', 'sms', 'email', 'x', 'facebook'];
+const URL_ = 'https://acme.example/r/ANNA-10';
+const TEXT = "Here's 15% off on your first order. (I get $10.00 in store credit if you order.)";
+const MESSAGE = `Here's 15% off on your first order: ${URL_} (I get $10.00 in store credit if you order.)`;
+const ADVOCATE = { code: 'ANNA-10', url: URL_, headline: 'Give 15%, get $10', text: TEXT, message: MESSAGE };
 
 /** The block as share.liquid renders it, as a fake DOM tree. */
 function renderBlock(loggedIn: boolean, proxyPath: string) {
@@ -79,17 +87,29 @@ function renderBlock(loggedIn: boolean, proxyPath: string) {
     copy: el({ 'data-referral-copy': '' }),
     copied: el({ 'data-referral-copied': '', hidden: '' }),
     unavailable: el({ 'data-referral-unavailable': '', hidden: '' }),
-    shares: ['email', 'whatsapp', 'x', 'facebook'].map((network) => el({ 'data-share': network })),
+    offer: el({ 'data-referral-offer': '', hidden: '' }),
+    join: el({ 'data-referral-join': '', hidden: '' }),
+    joinLink: el({ 'data-referral-join-link': '' }),
+    native: el({ 'data-share-native': '', hidden: '' }),
+    shares: NETWORKS.map((network) => el({ 'data-share': network })),
   };
-  parts.body.children.push(parts.code, parts.link, parts.copy, parts.copied, el({}, parts.shares));
+  parts.body.children.push(
+    parts.code,
+    parts.link,
+    parts.copy,
+    parts.copied,
+    el({}, [...parts.shares, parts.native]),
+  );
+  parts.join.children.push(parts.joinLink);
   const root = el(
     {
       'data-referral-share': '',
       'data-proxy-path': proxyPath,
-      'data-share-message': "Here's 10% off:",
       'data-email-subject': 'A gift for you from Acme',
     },
-    loggedIn ? [el({}, [parts.body]), parts.unavailable] : [el({ href: '/account/login' })],
+    loggedIn
+      ? [parts.offer, el({}, [parts.body]), parts.join, parts.unavailable]
+      : [el({ href: '/account/login' })],
   );
   return { root, ...parts };
 }
@@ -99,10 +119,8 @@ async function openPage(options: PageOptions = {}) {
   const fetches: { url: string; init: unknown }[] = [];
   const clipboardWrites: string[] = [];
   const execCommands: string[] = [];
-  const proxy = options.proxy ?? {
-    status: 200,
-    body: { code: 'ANNA-10', url: 'https://acme.example/r/ANNA-10' },
-  };
+  const shared: unknown[] = [];
+  const proxy = options.proxy ?? { status: 200, body: ADVOCATE };
   const document = {
     querySelectorAll: (selector: string) => new FakeElement({}, [block.root]).querySelectorAll(selector),
     execCommand: (command: string) => {
@@ -120,35 +138,59 @@ async function openPage(options: PageOptions = {}) {
   };
   const window = {
     document,
-    navigator: options.clipboard === 'missing' ? {} : { clipboard },
+    navigator: {
+      ...(options.clipboard === 'missing' ? {} : { clipboard }),
+      ...(options.shareSheet
+        ? {
+            share: (data: unknown) => {
+              shared.push(data);
+              return Promise.resolve();
+            },
+          }
+        : {}),
+    },
     URL,
     fetch: (url: string, init: unknown) => {
       fetches.push({ url, init });
       if (proxy === 'reject') return Promise.reject(new TypeError('Failed to fetch'));
-      return Promise.resolve({ ok: proxy.status < 300, status: proxy.status, json: async () => proxy.body });
+      return Promise.resolve({
+        ok: proxy.status < 300,
+        status: proxy.status,
+        json: async () => {
+          if (proxy.body === undefined) throw new SyntaxError('Unexpected end of JSON input');
+          return proxy.body;
+        },
+      });
     },
   };
   runInNewContext(script, window, { filename: 'share.js' });
   await settle();
-  return { ...block, fetches, clipboardWrites, execCommands };
+  return { ...block, fetches, clipboardWrites, execCommands, shared };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const hrefs = (shares: FakeElement[]) => shares.map((anchor) => anchor.getAttribute('href'));
 
+test('share.js stays small: at most 2 KB gzipped (README gives the figure)', () => {
+  expect(gzipSync(script, { level: 9 }).length).toBeLessThanOrEqual(2048);
+});
+
 test('every hook share.js uses is in the block markup', () => {
   for (const hook of [
     'data-referral-share',
     'data-proxy-path',
-    'data-share-message',
     'data-email-subject',
+    'data-referral-offer',
+    'data-referral-join',
+    'data-referral-join-link',
+    'data-share-native',
     'data-referral-body',
     'data-referral-code',
     'data-referral-link',
     'data-referral-copy',
     'data-referral-copied',
     'data-referral-unavailable',
-    ...['email', 'whatsapp', 'x', 'facebook'].map((network) => `data-share="${network}"`),
+    ...NETWORKS.map((network) => `data-share="${network}"`),
   ]) {
     expect(markup).toContain(hook);
     expect(script).toContain(hook.split('=')[0]);
@@ -156,7 +198,7 @@ test('every hook share.js uses is in the block markup', () => {
 });
 
 describe('a logged-in customer with a referral link', () => {
-  test('sees the code, the link and share links built from them', async () => {
+  test('sees the live offer, the code, the link and share links carrying the message', async () => {
     const page = await openPage();
 
     expect(page.fetches).toEqual([
@@ -166,17 +208,29 @@ describe('a logged-in customer with a referral link', () => {
       },
     ]);
     expect(page.body.hidden).toBe(false);
+    expect(page.offer.hidden).toBe(false);
+    expect(page.offer.textContent).toBe('Give 15%, get $10');
     expect(page.code.textContent).toBe('ANNA-10');
-    expect(page.link.value).toBe('https://acme.example/r/ANNA-10');
-    const link = encodeURIComponent('https://acme.example/r/ANNA-10');
-    const message = encodeURIComponent("Here's 10% off:");
+    expect(page.link.value).toBe(URL_);
+    const enc = encodeURIComponent;
     expect(hrefs(page.shares)).toEqual([
-      `mailto:?subject=${encodeURIComponent('A gift for you from Acme')}&body=${message}%20${link}`,
-      `https://wa.me/?text=${message}%20${link}`,
-      `https://twitter.com/intent/tweet?text=${message}&url=${link}`,
-      `https://www.facebook.com/sharer/sharer.php?u=${link}`,
+      `https://wa.me/?text=${enc(MESSAGE)}`,
+      `sms:?&body=${enc(MESSAGE)}`,
+      `mailto:?subject=${enc('A gift for you from Acme')}&body=${enc(MESSAGE)}`,
+      `https://twitter.com/intent/tweet?text=${enc(TEXT)}&url=${enc(URL_)}`,
+      `https://www.facebook.com/sharer/sharer.php?u=${enc(URL_)}`,
     ]);
     expect(page.unavailable.hidden).toBe(true);
+    expect(page.join.hidden).toBe(true);
+    // No share sheet in this browser: its button stays hidden.
+    expect(page.native.hidden).toBe(true);
+  });
+
+  test('opens the share sheet with the message and link where the browser has one', async () => {
+    const page = await openPage({ shareSheet: true });
+    expect(page.native.hidden).toBe(false);
+    page.native.click();
+    expect(page.shared).toEqual([{ text: TEXT, url: URL_ }]);
   });
 
   test('copies the link with the clipboard API', async () => {
@@ -184,7 +238,7 @@ describe('a logged-in customer with a referral link', () => {
     page.copy.click();
     await settle();
 
-    expect(page.clipboardWrites).toEqual(['https://acme.example/r/ANNA-10']);
+    expect(page.clipboardWrites).toEqual([URL_]);
     expect(page.execCommands).toEqual([]);
     expect(page.copied.hidden).toBe(false);
   });
@@ -211,6 +265,35 @@ describe('a logged-in customer with a referral link', () => {
   });
 });
 
+describe('a logged-in customer who has not joined', () => {
+  test('is invited to join, with the live offer, on the proxy page that enrols them', async () => {
+    const page = await openPage({
+      proxyPath: '/a/refer/',
+      proxy: {
+        status: 404,
+        body: { error: 'NOT_FOUND', message: 'No referral link.', join: { headline: 'Give 15%, get $10' } },
+      },
+    });
+    expect(page.join.hidden).toBe(false);
+    expect(page.joinLink.getAttribute('href')).toBe('/a/refer');
+    expect(page.offer.textContent).toBe('Give 15%, get $10');
+    expect(page.unavailable.hidden).toBe(true);
+    expect(page.body.hidden).toBe(true);
+  });
+
+  test('a headline that is not text is not shown', async () => {
+    const page = await openPage({ proxy: { status: 404, body: { join: { headline: { evil: 1 } } } } });
+    expect(page.join.hidden).toBe(false);
+    expect(page.offer.hidden).toBe(true);
+  });
+});
+
+test('a logged-out visitor is sent to log in and brought back to the page', () => {
+  expect(markup).toContain(
+    '<a href="{{ routes.account_login_url }}?return_url={{ request.path | url_encode }}">',
+  );
+});
+
 describe('no usable link', () => {
   test.each<[string, Proxy]>([
     ['the proxy has none for this customer', { status: 404 }],
@@ -221,12 +304,15 @@ describe('no usable link', () => {
       { status: 200, body: { code: '<img src=x>', url: 'https://acme.example/r/x' } },
     ],
     ['the answer is not an object', { status: 200, body: null }],
+    ['the answer is not JSON', { status: 502 }],
+    ['the shop runs no programme', { status: 404, body: { error: 'NOT_FOUND' } }],
   ])('shows the unavailable line when %s', async (_case, proxy) => {
     const page = await openPage({ proxy });
 
     expect(page.unavailable.hidden).toBe(false);
     expect(page.body.hidden).toBe(true);
-    expect(hrefs(page.shares)).toEqual([null, null, null, null]);
+    expect(page.join.hidden).toBe(true);
+    expect(hrefs(page.shares)).toEqual([null, null, null, null, null]);
   });
 
   test('a logged-out visitor causes no proxy request', async () => {
