@@ -15,13 +15,15 @@ import {
   rememberSandboxCustomers,
   seedSandbox,
 } from '@referrals/shopify-app';
-import { ensureRedis, parseWorkerEnv, startWorker } from '@referrals/worker';
+import { ensureRedis, parseWorkerEnv, reconcileSandboxCheckout, startWorker } from '@referrals/worker';
 import { pino } from 'pino';
+import { logDestination } from './pretty-log.mjs';
 
 const workerEnv = parseWorkerEnv();
 const shopifyEnv = parseShopifyEnv();
 const hubspotEnv = parseHubSpotEnv();
-const logger = pino({ level: workerEnv.LOG_LEVEL });
+// Pretty and short in a terminal, JSON lines otherwise.
+const logger = pino({ level: workerEnv.LOG_LEVEL }, logDestination());
 
 const database = await openDatabase({ url: workerEnv.DATABASE_URL, dataDir: workerEnv.PGLITE_DATA_DIR });
 await database.migrate();
@@ -46,6 +48,7 @@ const shopify = await composeShopify(shopifyEnv, {
   logger: logger.child({ name: 'shopify' }),
   encryptionKey,
   emulatorPort: shopifyEnv.SHOPIFY_EMULATOR_PORT,
+  storefrontPort: shopifyEnv.SHOPIFY_STOREFRONT_PORT,
 });
 // HubSpot: real client credentials, or the sandbox (a local HubSpot with one portal).
 const hubspot = await composeHubSpot(hubspotEnv, {
@@ -87,6 +90,8 @@ const worker = await startWorker({
   crmWriter: hubspot.writer,
   crm: { linkFor: hubspot.linkFor },
   inboundResolvers: { hubspot: hubspot.resolver },
+  // The console says what happened: referral credited, reward held or issued, contact updated.
+  narrate: true,
 });
 const listen = (app, port, name) =>
   new Promise((resolve) => {
@@ -105,6 +110,8 @@ const servers = [
       clickWriter,
       hubspotAppUrl: hubspotEnv.HUBSPOT_APP_URL,
       sandbox: shopify.sandbox?.bridge,
+      // Sandbox only: the demo link lands on the local storefront instead of https://{shop}.
+      links: shopify.sandbox ? { storefrontOrigin: shopify.sandbox.storefront.url } : {},
     }),
     shopifyEnv.SHOPIFY_APP_PORT,
     'shopify',
@@ -127,8 +134,14 @@ const servers = [
 ];
 if (shopify.sandbox) {
   const sandbox = shopify.sandbox;
+  // The emulator forgot the demo codes' checkout discounts: the worker puts them back.
+  await reconcileSandboxCheckout(worker, sandbox.merchantId);
   logger.info({ admin: sandbox.adminUrl }, 'sandbox: open the admin (marketers start here)');
-  logger.info({ link: sandbox.referralLink }, 'sandbox: try the demo referral link');
+  logger.info({ storefront: sandbox.storefront.url }, 'sandbox: the local storefront (the demo shop)');
+  logger.info(
+    { link: sandbox.referralLink },
+    'sandbox: open the demo referral link as a friend would, buy, and watch the console',
+  );
   // The demo shop's history, once, in the background through the app's own public routes (link
   // clicks, signed webhooks): start-up stays responsive, and a failure is logged, never fatal.
   seedSandbox({

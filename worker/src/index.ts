@@ -4,3 +4,4 @@ export * from './queues.js';
 export * from './redis.js';
 export * from './relay.js';
 export * from './runtime.js';
+export * from './sandbox.js';

@@ -4,6 +4,7 @@ import { type Database, type OutboxRow, type OutboxTopic, relayOutbox } from '@r
 import type { JobsOptions, Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { checkoutSyncRequest } from './jobs/sync-checkout-codes.js';
+import { narrateOutbox } from './narrate.js';
 import type { QueueName } from './queues.js';
 
 type Route = { queue: QueueName; name: string; data: object; opts: JobsOptions };
@@ -131,6 +132,8 @@ export type RelayOptions = {
   crm?: boolean;
   /** A publish that takes longer fails (Redis unreachable), so the claim never holds a transaction long. */
   publishTimeoutMs?: number;
+  /** Log a plain-words line for each relayed fact worth telling (narrate.ts); `npm start` turns it on. */
+  narrate?: boolean;
 };
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -156,9 +159,11 @@ export class OutboxRelay {
 
   /** Relays one batch; returns how many rows went out. */
   async relayOnce(): Promise<number> {
+    let published: readonly OutboxRow[] = [];
     const n = await relayOutbox(
       this.db,
       async (rows) => {
+        published = rows;
         const now = Date.now();
         const byQueue = new Map<QueueName, Route[]>();
         for (const row of rows) {
@@ -180,6 +185,8 @@ export class OutboxRelay {
       this.options.batchSize ?? 500,
     );
     this.relayed += n;
+    // After the commit, off the relay's path: the story is told, never waited for.
+    if (this.options.narrate && published.length > 0) void narrateOutbox(this.db, this.logger, published);
     return n;
   }
 

@@ -17,6 +17,7 @@ import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { type CrmSyncConfig, type InboundResolvers, type JobDeps, jobs } from './jobs/index.js';
 import { DEFAULT_RECONCILE_WINDOW_HOURS } from './jobs/reconcile-shopify-orders.js';
+import { narrateCrmFlush } from './narrate.js';
 import {
   defaultJobOptions,
   producerConnection,
@@ -65,6 +66,8 @@ export type WorkerRuntimeOptions = {
   housekeeping?: boolean;
   /** Redis key prefix (BullMQ's `prefix`); tests use one per file to stay apart. */
   prefix?: string;
+  /** Log what happened in plain words (`narrate` lines: referral credited, reward held, ...). */
+  narrate?: boolean;
 };
 
 export type CrmRuntimeOptions = Partial<CrmSyncConfig> & {
@@ -164,11 +167,22 @@ export async function startWorker(options: WorkerRuntimeOptions): Promise<Worker
       ),
     );
     worker.on('error', (err) => logger.error({ err, queue: queueName }, 'worker error'));
+    if (options.narrate) {
+      worker.on('completed', (job, result) => {
+        const told = job.name === 'crm-flush' ? narrateCrmFlush(deps.crm.platform, result) : null;
+        if (told)
+          logger.info(
+            { event: 'crm.contacts_updated', merchantId: job.data.merchantId, narrate: told },
+            told,
+          );
+      });
+    }
     return worker;
   });
   const relay = new OutboxRelay(options.engine.db, queues, logger, {
     idleMs: options.relayIdleMs ?? 50,
     crm: deps.crmWriter !== null,
+    narrate: options.narrate === true,
   });
   relay.start();
   if (options.housekeeping !== false) {

@@ -11,8 +11,10 @@ import {
 import { type ShopifyEmulator, startShopifyEmulator } from '@referrals/shopify-emulator';
 import type { Logger } from 'pino';
 import type { SandboxBridge } from './admin/shell.js';
+import { appFunctions } from './discounts/friend-offer-function.js';
 import type { ShopifyEnv } from './env.js';
 import { DAY_MS, SANDBOX_RULES_V1, V1_EFFECTIVE_DAYS_AGO } from './sandbox/demo-data.js';
+import { type SandboxStorefront, startSandboxStorefront } from './sandbox/storefront/server.js';
 import { createShopifyPlatform, type ShopifyPlatform } from './shopify/platform.js';
 
 export const SANDBOX_SHOP = 'sandbox.myshopify.com';
@@ -29,13 +31,22 @@ export type ShopifySide = {
     /** The admin's URL, opened standalone through the App Bridge stand-in. */
     adminUrl: string;
     bridge: SandboxBridge;
+    /** The local storefront standing in for https://{shop}: pass its url as links.storefrontOrigin. */
+    storefront: SandboxStorefront;
   } | null;
   close(): Promise<void>;
 };
 
 export async function composeShopify(
   env: ShopifyEnv,
-  deps: { db: Database; logger: Logger; encryptionKey?: Buffer; emulatorPort?: number },
+  deps: {
+    db: Database;
+    logger: Logger;
+    encryptionKey?: Buffer;
+    emulatorPort?: number;
+    /** The sandbox storefront's port (0, the default, picks a free one). */
+    storefrontPort?: number;
+  },
 ): Promise<ShopifySide> {
   if (env.SHOPIFY_API_KEY && env.SHOPIFY_API_SECRET) {
     const platform = createShopifyPlatform({
@@ -52,7 +63,8 @@ export async function composeShopify(
     });
     return { platform, apiSecret: env.SHOPIFY_API_SECRET, sandbox: null, close: async () => {} };
   }
-  const emulator = await startShopifyEmulator({ port: deps.emulatorPort ?? 0 });
+  // The emulator plays Shopify, so its checkout runs the app's Discount Function.
+  const emulator = await startShopifyEmulator({ port: deps.emulatorPort ?? 0, functions: appFunctions() });
   const platform = createShopifyPlatform({
     db: deps.db,
     logger: deps.logger,
@@ -76,6 +88,15 @@ export async function composeShopify(
   const merchant = await platform.sessions.install(SANDBOX_SHOP, emulator.sessionToken(SANDBOX_SHOP));
   state.addCustomer({ id: 'gid://shopify/Customer/1001', email: 'ada@example.com', firstName: 'Ada' });
   const code = await seedDemo(deps.db, merchant.id);
+  // Webhooks and proxy requests go to the app where the sandbox says it listens.
+  const storefront = await startSandboxStorefront({
+    emulator,
+    shop: SANDBOX_SHOP,
+    appUrl: env.SHOPIFY_APP_URL,
+    customer: { id: 'gid://shopify/Customer/1001', firstName: 'Ada' },
+    logger: deps.logger.child({ name: 'sandbox-storefront' }),
+    port: deps.storefrontPort ?? 0,
+  });
   return {
     platform,
     apiSecret: emulator.apiSecret,
@@ -86,8 +107,12 @@ export async function composeShopify(
       referralLink: `${env.SHOPIFY_APP_URL}/r/${code}?shop=${SANDBOX_SHOP}`,
       adminUrl: `${env.SHOPIFY_APP_URL}/admin?shop=${SANDBOX_SHOP}`,
       bridge: { shop: SANDBOX_SHOP, sessionToken: (shop) => emulator.sessionToken(shop) },
+      storefront,
     },
-    close: () => emulator.close(),
+    close: async () => {
+      await storefront.close();
+      await emulator.close();
+    },
   };
 }
 

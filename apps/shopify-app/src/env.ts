@@ -25,6 +25,8 @@ export const shopifyEnvSchema = z
     ENCRYPTION_KEY: z.string().min(32).optional(),
     /** The sandbox emulator's port (sandbox mode only; 0 picks a free one). */
     SHOPIFY_EMULATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(3002),
+    /** The sandbox storefront's port (sandbox mode only; where the demo link's friend lands). */
+    SHOPIFY_STOREFRONT_PORT: z.coerce.number().int().min(0).max(65_535).default(3004),
     IP_HASH_SALT: z.string().min(8).default('sandbox-ip-salt-change-me'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

@@ -15,6 +15,7 @@ const shopify = await composeShopify(env, {
   db: database.db,
   logger,
   emulatorPort: env.SHOPIFY_EMULATOR_PORT,
+  storefrontPort: env.SHOPIFY_STOREFRONT_PORT,
 });
 const clickWriter = new ClickWriter(database.db, {
   ipHashSalt: env.IP_HASH_SALT,
@@ -28,11 +29,14 @@ const app = createShopifyApp({
   clickWriter,
   hubspotAppUrl: env.HUBSPOT_APP_URL,
   sandbox: shopify.sandbox?.bridge,
+  // Sandbox only: the demo link lands on the local storefront instead of https://{shop}.
+  links: shopify.sandbox ? { storefrontOrigin: shopify.sandbox.storefront.url } : {},
 });
 const server = app.listen(env.SHOPIFY_APP_PORT, () => {
   logger.info({ port: env.SHOPIFY_APP_PORT }, 'shopify app listening');
   if (shopify.sandbox) {
     logger.info({ admin: shopify.sandbox.adminUrl }, 'sandbox: open the admin');
+    logger.info({ storefront: shopify.sandbox.storefront.url }, 'sandbox: the local storefront');
     logger.info({ link: shopify.sandbox.referralLink }, 'sandbox: try the demo referral link');
   }
 });

@@ -1,6 +1,7 @@
 // The friend-offer Discount Function as the emulator's checkout runs it: the extension's run
 // export and its input query, for tests (startShopifyEmulator({ functions })). Exported through
-// @referrals/shopify-app/testing; the app itself never runs the function (Shopify does).
+// @referrals/shopify-app/testing and for the sandbox's emulator (compose.ts); the app itself never
+// runs the function (Shopify does).
 import { readFileSync } from 'node:fs';
 import { cartLinesDiscountsGenerateRun } from '../../extensions/friend-offer-discount/src/index.js';
 import { FRIEND_OFFER_FUNCTION_HANDLE } from './function-config.js';
