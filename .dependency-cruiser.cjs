@@ -39,7 +39,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|\\.turbo)/' },
+    // .types: Shopify's type definitions fetched for the UI extensions (not our code).
+    exclude: { path: '(^|/)(dist|\\.turbo|\\.types)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.depcruise.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['source', 'import', 'default'] },

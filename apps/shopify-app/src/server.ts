@@ -1,5 +1,6 @@
 // The Shopify app's HTTP server: webhooks, referral links, the app proxy (storefront pages), the
-// embedded admin (HTML shell + /api behind session tokens) and health.
+// checkout and customer account extensions' API, the embedded admin (HTML shell + /api behind
+// session tokens) and health.
 import { type ClickWriter, checkHealth, type Database } from '@referrals/core';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
@@ -7,6 +8,7 @@ import { adminApiRouter } from './admin/routes.js';
 import { requireSessionToken } from './admin/session-token.js';
 import { adminShellRouter, type SandboxBridge } from './admin/shell.js';
 import { errorHandler } from './error-handler.js';
+import { extensionApiRouter, extensionTokenVerifier } from './extension-api/index.js';
 import { type ReferralLinkDeps, referralLinkRouter } from './links/index.js';
 import { type PixelRouteDeps, pixelKeys, pixelRouter } from './pixel/index.js';
 import { proxyRouter } from './proxy/index.js';
@@ -24,8 +26,8 @@ export type ShopifyAppDeps = {
   hubspotAppUrl?: string | undefined;
   /** Sandbox mode only: the App Bridge stand-in that lets the admin open standalone. */
   sandbox?: SandboxBridge | undefined;
-  /** Referral-link options (cache TTL, per-client rate limit). */
-  links?: Partial<Pick<ReferralLinkDeps, 'cacheTtlMs' | 'rateLimit'>>;
+  /** Referral-link options (cache TTL, per-client rate limit, the sandbox storefront's origin). */
+  links?: Partial<Pick<ReferralLinkDeps, 'cacheTtlMs' | 'rateLimit' | 'storefrontOrigin'>>;
   /** Web pixel endpoint options (per-client and per-shop rate limits). */
   pixel?: Partial<Pick<PixelRouteDeps, 'rateLimit'>>;
 };
@@ -81,6 +83,16 @@ export function createShopifyApp(deps: ShopifyAppDeps): Express {
     );
   }
   if (platform) {
+    // The checkout and customer account extensions, behind their session tokens.
+    app.use(
+      extensionApiRouter({
+        db: deps.db,
+        logger: deps.logger,
+        verifyToken: extensionTokenVerifier(platform.api),
+        linkBaseUrl: platform.config.appUrl,
+        customerContact: platform.customerContact,
+      }),
+    );
     app.use(adminShellRouter({ apiKey: platform.config.apiKey, sandbox: deps.sandbox }));
     app.use(
       '/api',
