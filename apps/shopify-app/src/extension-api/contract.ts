@@ -6,11 +6,11 @@ import { z } from 'zod';
 const offerSchema = z.object({
   /** "Share and give 15% off". */
   headline: z.string(),
-  /** "Your friend gets 15% off on their first order." */
+  /** "Your friend gets 15% off their first order." */
   friend: z.string().nullable(),
   /** "You get $10.00 in store credit for each friend who places their first order." */
   advocate: z.string().nullable(),
-  /** The friend's offer addressed to the friend, for share messages: "15% off on your first order". */
+  /** The friend's offer addressed to the friend, for share messages: "15% off your first order". */
   gift: z.string().nullable(),
 });
 

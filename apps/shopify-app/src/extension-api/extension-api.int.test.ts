@@ -109,9 +109,9 @@ describe('referral summary and enrolment', () => {
       state: 'not_enrolled',
       offer: {
         headline: 'Share and give 15% off',
-        friend: 'Your friend gets 15% off on their first order.',
+        friend: 'Your friend gets 15% off their first order.',
         advocate: 'You get $10.00 in store credit for each friend who places their first order.',
-        gift: '15% off on your first order',
+        gift: '15% off your first order',
       },
     });
 

@@ -10,9 +10,9 @@ import { referralSummarySchema } from './contract.js';
 
 const offer = {
   headline: 'Share and give 15% off',
-  friend: 'Your friend gets 15% off on their first order.',
+  friend: 'Your friend gets 15% off their first order.',
   advocate: 'You get $10.00 in store credit for each friend who places their first order.',
-  gift: '15% off on your first order',
+  gift: '15% off your first order',
 };
 const LINK = 'https://referrals.example.com/r/ADA15?shop=acme.myshopify.com';
 const advocate: ReferralSummary = {
@@ -150,7 +150,7 @@ test('a retryable error shows a banner with "Try again"', () => {
 });
 
 test('each share button carries the offer, the link and the reward disclosure', () => {
-  const message = `Here is 15% off on your first order with my link: ${LINK} (I get a reward if you order.)`;
+  const message = `Here is 15% off your first order with my link: ${LINK} (I get a reward if you order.)`;
   const encoded = encodeURIComponent(message);
   expect(shareTargets(LINK, offer)).toEqual([
     { label: 'WhatsApp', href: `https://wa.me/?text=${encoded}` },

@@ -53,7 +53,7 @@ test('describeProgram states both sides, the minimum order and the hold', () => 
     holdDays: 14,
   });
   const text = describeProgram(rules, 'EUR');
-  expect(text.friend).toBe('Your friend gets 15% off on their first order of €50.00 or more.');
+  expect(text.friend).toBe('Your friend gets 15% off their first order of €50.00 or more.');
   expect(text.advocate).toBe(
     'You get €10.00 in store credit for each friend who places their first order of €50.00 or more.',
   );
@@ -66,8 +66,8 @@ test('describeProgram states both sides, the minimum order and the hold', () => 
     'USD',
   );
   expect(friendOnly.advocate).toBeNull();
-  expect(friendOnly.friend).toBe('Your friend gets $5.00 off on their first order.');
-  expect(describeFriendOffer(rules, 'EUR')).toBe('15% off on your first order of €50.00 or more');
+  expect(friendOnly.friend).toBe('Your friend gets $5.00 off their first order.');
+  expect(describeFriendOffer(rules, 'EUR')).toBe('15% off your first order of €50.00 or more');
   const anyOrder = programRulesSchema.parse({
     advocateReward: { kind: 'points', points: 100 },
     friendReward: null,

@@ -55,6 +55,10 @@ function qualifyingOrder(rules: ProgramRules, currency: string, whose: 'their' |
   return minimumOrderMinor > 0 ? `${order} of ${formatMoney(minimumOrderMinor, currency)} or more` : order;
 }
 
+/** "15% off your first order", "$5.00 store credit on your first order": "off" needs no "on". */
+const rewardOnOrder = (spec: string, order: string) =>
+  `${spec}${spec.endsWith(' off') ? '' : ' on'} ${order}`;
+
 /** The programme's terms in sentences, for the advocate: what each side gets and the conditions. */
 export function describeProgram(rules: ProgramRules, currency: string) {
   const order = qualifyingOrder(rules, currency, 'their');
@@ -63,7 +67,7 @@ export function describeProgram(rules: ProgramRules, currency: string) {
       ? `You get ${describeRewardSpec(rules.advocateReward, currency)} for each friend who places ${order}.`
       : null,
     friend: rules.friendReward
-      ? `Your friend gets ${describeRewardSpec(rules.friendReward, currency)} on ${order}.`
+      ? `Your friend gets ${rewardOnOrder(describeRewardSpec(rules.friendReward, currency), order)}.`
       : null,
     conditions: [
       `Your friend must buy within ${rules.eligibility.attributionWindowDays} days of following your link.`,
@@ -78,7 +82,10 @@ export function describeProgram(rules: ProgramRules, currency: string) {
 /** What the invited friend gets, addressed to them: "15% off your first order", or null. */
 export function describeFriendOffer(rules: ProgramRules, currency: string): string | null {
   if (!rules.friendReward) return null;
-  return `${describeRewardSpec(rules.friendReward, currency)} on ${qualifyingOrder(rules, currency, 'your')}`;
+  return rewardOnOrder(
+    describeRewardSpec(rules.friendReward, currency),
+    qualifyingOrder(rules, currency, 'your'),
+  );
 }
 
 /** An advocate's reward as granted, e.g. "$10.00 store credit". */

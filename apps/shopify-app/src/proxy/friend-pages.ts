@@ -2,23 +2,16 @@
 // code itself, and the page for a switched-off invitation. Fragments rendered as Liquid inside the
 // shop's theme; every value goes through `html`, which escapes it.
 import type { ProgramRules } from '@referrals/core';
-import { describeFriendOffer, describeRewardSpec } from './format.js';
+import { describeFriendOffer } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { frame } from './pages.js';
 
 /**
  * The friend's offer addressed to them, for a headline: "15% off your first order of $50.00 or
- * more" (a discount reads without describeFriendOffer's "on"), "$10.00 in store credit on your
- * first order"; null when the programme gives friends nothing.
+ * more", "$10.00 in store credit on your first order"; null when the programme gives friends nothing.
  */
-export function friendOfferWords(rules: ProgramRules, currency: string): string | null {
-  const words = describeFriendOffer(rules, currency);
-  const reward = rules.friendReward;
-  if (!words || !reward || (reward.kind !== 'percent_discount' && reward.kind !== 'fixed_discount'))
-    return words;
-  const spec = describeRewardSpec(reward, currency);
-  return words.startsWith(`${spec} on `) ? `${spec} ${words.slice(spec.length + 4)}` : words;
-}
+export const friendOfferWords = (rules: ProgramRules, currency: string): string | null =>
+  describeFriendOffer(rules, currency);
 
 /** One prominent button, whatever the theme's own `.button` looks like; the secondary action is a link. */
 const STYLE = html`<style>

@@ -156,7 +156,7 @@ test('a logged-out visitor sees the programme and a log-in link, as Liquid', asy
       expect(page).toContain('href="/account/login?return_url=/apps/referrals"');
       expect(page).toContain('<h2 class="referrals-proxy__headline">Give 15%, get $10</h2>');
       expect(page).toContain('You get $10.00 in store credit for each friend who places their first order.');
-      expect(page).toContain('Your friend gets 15% off on their first order.');
+      expect(page).toContain('Your friend gets 15% off their first order.');
       expect(page).not.toMatch(/<form|on[a-z]+=/i);
     }
     const elsewhere = await app.get('/proxy/nothing-here', { shop });
@@ -258,7 +258,7 @@ test("the advocate's page heads with the live offer and has a share button per n
     expect(page).toContain('<h2 class="referrals-proxy__headline">Give 15%, get €10</h2>');
     const link = `https://referrals.example.com/r/${advocate.code}?shop=${shop}`;
     const disclosure = '(I get €10.00 in store credit if you order.)';
-    const withLink = `Here's 15% off on your first order: ${link} ${disclosure}`;
+    const withLink = `Here's 15% off your first order: ${link} ${disclosure}`;
     const hrefs = Object.fromEntries(
       [...page.matchAll(/data-share="([a-z]+)" href="([^"]+)"/g)].map(([, network, href]) => [
         network,
@@ -269,13 +269,13 @@ test("the advocate's page heads with the live offer and has a share button per n
     expect(hrefs).toEqual({
       whatsapp: `https://wa.me/?text=${enc(withLink)}`,
       sms: `sms:?&body=${enc(withLink)}`,
-      email: `mailto:?subject=${enc('A gift for you: 15% off on your first order')}&body=${enc(withLink)}`,
-      x: `https://twitter.com/intent/tweet?text=${enc(`Here's 15% off on your first order. ${disclosure}`)}&url=${enc(link)}`,
+      email: `mailto:?subject=${enc('A gift for you: 15% off your first order')}&body=${enc(withLink)}`,
+      x: `https://twitter.com/intent/tweet?text=${enc(`Here's 15% off your first order. ${disclosure}`)}&url=${enc(link)}`,
       facebook: `https://www.facebook.com/sharer/sharer.php?u=${enc(link)}`,
     });
     // The share sheet's button waits hidden for a browser that has navigator.share.
     expect(page).toContain(
-      `<li data-referrals-native data-text="Here&#39;s 15% off on your first order. ${disclosure}" hidden>`,
+      `<li data-referrals-native data-text="Here&#39;s 15% off your first order. ${disclosure}" hidden>`,
     );
     expect(page).toContain('data-referrals-copy>Copy</button>');
     // Shopify renders the page as Liquid: the page's own script and styles form no tag.
@@ -327,8 +327,8 @@ test('/proxy/link gives the live offer: the message for an advocate, the headlin
       code: advocate.code,
       url,
       headline: 'Give 15%, get $10',
-      text: "Here's 15% off on your first order. (I get $10.00 in store credit if you order.)",
-      message: `Here's 15% off on your first order: ${url} (I get $10.00 in store credit if you order.)`,
+      text: "Here's 15% off your first order. (I get $10.00 in store credit if you order.)",
+      message: `Here's 15% off your first order: ${url} (I get $10.00 in store credit if you order.)`,
     });
     const notJoined = await app.get('/proxy/link', { shop, customerId: '311' });
     expect(notJoined.status).toBe(404);

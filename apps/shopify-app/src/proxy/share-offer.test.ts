@@ -40,24 +40,24 @@ test.each<[Partial<ProgramRulesInput>, string, string]>([
 
 test('the message states the offer in the shop currency and discloses the advocate reward', () => {
   expect(shareMessage(rules({ eligibility: { minimumOrderMinor: 5000 } }), 'EUR', LINK)).toEqual({
-    text: "Here's 15% off on your first order of €50.00 or more. (I get €10.00 in store credit if you order.)",
-    withLink: `Here's 15% off on your first order of €50.00 or more: ${LINK} (I get €10.00 in store credit if you order.)`,
+    text: "Here's 15% off your first order of €50.00 or more. (I get €10.00 in store credit if you order.)",
+    withLink: `Here's 15% off your first order of €50.00 or more: ${LINK} (I get €10.00 in store credit if you order.)`,
   });
   // Nothing to disclose when the advocate earns nothing.
   expect(shareMessage(rules({ advocateReward: null }), 'USD', LINK).withLink).toBe(
-    `Here's 15% off on your first order: ${LINK}`,
+    `Here's 15% off your first order: ${LINK}`,
   );
 });
 
 test('every share link carries the URL-encoded message, link and disclosure', () => {
   const share = advocateShare(rules(), 'USD', 'ADA-15', LINK);
-  const text = "Here's 15% off on your first order. (I get $10.00 in store credit if you order.)";
-  const withLink = `Here's 15% off on your first order: ${LINK} (I get $10.00 in store credit if you order.)`;
+  const text = "Here's 15% off your first order. (I get $10.00 in store credit if you order.)";
+  const withLink = `Here's 15% off your first order: ${LINK} (I get $10.00 in store credit if you order.)`;
   const enc = encodeURIComponent;
   expect(share.links).toEqual({
     whatsapp: `https://wa.me/?text=${enc(withLink)}`,
     sms: `sms:?&body=${enc(withLink)}`,
-    email: `mailto:?subject=${enc('A gift for you: 15% off on your first order')}&body=${enc(withLink)}`,
+    email: `mailto:?subject=${enc('A gift for you: 15% off your first order')}&body=${enc(withLink)}`,
     x: `https://twitter.com/intent/tweet?text=${enc(text)}&url=${enc(LINK)}`,
     facebook: `https://www.facebook.com/sharer/sharer.php?u=${enc(LINK)}`,
   });

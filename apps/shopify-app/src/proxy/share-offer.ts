@@ -62,7 +62,7 @@ export type ShareMessage = {
 };
 
 /**
- * "Here's 15% off on your first order: LINK (I get $10.00 in store credit if you order.)", and the
+ * "Here's 15% off your first order: LINK (I get $10.00 in store credit if you order.)", and the
  * same without the link for networks that take the link apart (X, the share sheet).
  * The disclosure is always there when the advocate earns something: it is not the advocate's to drop.
  */

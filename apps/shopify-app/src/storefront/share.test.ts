@@ -72,8 +72,8 @@ type PageOptions = {
 };
 const NETWORKS = ['whatsapp', 'sms', 'email', 'x', 'facebook'];
 const URL_ = 'https://acme.example/r/ANNA-10';
-const TEXT = "Here's 15% off on your first order. (I get $10.00 in store credit if you order.)";
-const MESSAGE = `Here's 15% off on your first order: ${URL_} (I get $10.00 in store credit if you order.)`;
+const TEXT = "Here's 15% off your first order. (I get $10.00 in store credit if you order.)";
+const MESSAGE = `Here's 15% off your first order: ${URL_} (I get $10.00 in store credit if you order.)`;
 const ADVOCATE = { code: 'ANNA-10', url: URL_, headline: 'Give 15%, get $10', text: TEXT, message: MESSAGE };
 
 /** The block as share.liquid renders it, as a fake DOM tree. */

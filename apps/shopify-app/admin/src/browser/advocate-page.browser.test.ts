@@ -179,9 +179,9 @@ async function open(
 }
 
 const link = () => `${LINK_BASE}/r/${advocateCode}?shop=${shop}`;
-const TEXT = "Here's 15% off on your first order. (I get $10.00 in store credit if you order.)";
+const TEXT = "Here's 15% off your first order. (I get $10.00 in store credit if you order.)";
 const withLink = () =>
-  `Here's 15% off on your first order: ${link()} (I get $10.00 in store credit if you order.)`;
+  `Here's 15% off your first order: ${link()} (I get $10.00 in store credit if you order.)`;
 const expectedHrefs = () => {
   const enc = encodeURIComponent;
   return {
@@ -232,7 +232,7 @@ describe.each(Object.keys(SIZES) as (keyof typeof SIZES)[])('at %s size', (size)
     const enc = encodeURIComponent;
     expect(hrefs).toEqual({
       ...expectedHrefs(),
-      email: `mailto:?subject=${enc('A gift for you: 15% off on your first order')}&body=${enc(withLink())}`,
+      email: `mailto:?subject=${enc('A gift for you: 15% off your first order')}&body=${enc(withLink())}`,
     });
     // The share sheet's button shows only where the browser has one (not this headless Chromium).
     const hasShare = await tab.evaluate(() => typeof navigator.share === 'function');

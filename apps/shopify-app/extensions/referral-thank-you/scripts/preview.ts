@@ -53,9 +53,9 @@ button:disabled{opacity:.45}.check{display:flex;gap:8px;align-items:flex-start}.
 
 const offer = {
   headline: 'Share and give 15% off',
-  friend: 'Your friend gets 15% off on their first order.',
+  friend: 'Your friend gets 15% off their first order.',
   advocate: 'You get $10.00 in store credit for each friend who places their first order.',
-  gift: '15% off on your first order',
+  gift: '15% off your first order',
 };
 const advocate: ReferralSummary = {
   state: 'advocate',

@@ -8,7 +8,7 @@ export type Offer = {
   headline: string;
   friend: string | null;
   advocate: string | null;
-  /** Addressed to the friend: "15% off on your first order". */
+  /** Addressed to the friend: "15% off your first order". */
   gift: string | null;
 };
 
