@@ -1,38 +1,16 @@
 // The checkout and customer account extensions' API over real HTTP through createShopifyApp, on
 // real PostgreSQL and the Shopify emulator: session tokens minted as Shopify mints them (HS256 with
 // the app secret, aud = client id, dest = the shop, sub = the customer's GID or absent for a guest).
-import type { AddressInfo } from 'node:net';
 import { enrollAdvocate } from '@referrals/core';
 import { buildProgram, deliver, orderFacts, rowsOf } from '@referrals/core/testing';
-import { dbTest } from '@referrals/core/testing/fixtures';
 import { describe, expect } from 'vitest';
 import { startReferralBlock } from '../../extensions/referral-thank-you/src/controller.js';
 import type { ViewNode } from '../../extensions/referral-thank-you/src/views.js';
-import { createShopifyApp } from '../server.js';
-import { type PlatformFixture, startPlatformFixture, testLogger } from '../testing/platform.js';
+import { adminApiTest } from '../testing/admin-api.js';
 import { referralSummarySchema } from './contract.js';
 
-type Fixture = { fx: PlatformFixture; baseUrl: string };
-
-const test = dbTest.extend<Fixture>({
-  fx: async ({ database }, use) => {
-    const fx = await startPlatformFixture(database.db);
-    await use(fx);
-    await fx.close();
-  },
-  baseUrl: async ({ database, fx }, use) => {
-    const app = createShopifyApp({
-      db: database.db,
-      logger: testLogger,
-      apiSecret: fx.emulator.apiSecret,
-      platform: fx.platform,
-    });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    await new Promise((r) => server.close(r));
-  },
-});
+// The admin API tests' fixture: a fresh database, the emulator-backed platform and the whole app.
+const test = adminApiTest;
 
 const customerGid = (id: string) => `gid://shopify/Customer/${id}`;
 

@@ -1,12 +1,9 @@
 // The referrals and review-queue API on real PostgreSQL: auth, shop isolation, validation, the
 // list's filters and pages, the trail, an uncredited order's explanation, and an audited review.
-import type { AddressInfo } from 'node:net';
 import type { EngineContext } from '@referrals/core';
 import { buildAdvocate, buildProgram, deliver, orderFacts, rowsOf } from '@referrals/core/testing';
-import { dbTest } from '@referrals/core/testing/fixtures';
 import { describe, expect } from 'vitest';
-import { createShopifyApp } from '../../server.js';
-import { type PlatformFixture, startPlatformFixture, testLogger } from '../../testing/platform.js';
+import { adminApiTest } from '../../testing/admin-api.js';
 import {
   listReferralsResponseSchema,
   orderExplanationSchema,
@@ -25,28 +22,10 @@ type Seeded = {
   uncreditedOrderId: string;
   advocateOrderId: string;
 };
-type Fixture = { fx: PlatformFixture; baseUrl: string; seeded: Seeded };
 
 const address = { line1: '12 Oak Street', city: 'Springfield', zip: '12345', countryCode: 'US' };
 
-const test = dbTest.extend<Fixture>({
-  fx: async ({ database }, use) => {
-    const fx = await startPlatformFixture(database.db);
-    await use(fx);
-    await fx.close();
-  },
-  baseUrl: async ({ database, fx }, use) => {
-    const app = createShopifyApp({
-      db: database.db,
-      logger: testLogger,
-      apiSecret: fx.emulator.apiSecret,
-      platform: fx.platform,
-    });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    await new Promise((r) => server.close(r));
-  },
+const test = adminApiTest.extend<{ seeded: Seeded }>({
   seeded: async ({ database, fx }, use) => {
     const engine: EngineContext = { db: database.db, ipHashSalt: 'salt' };
     const shops: Shop[] = [];
