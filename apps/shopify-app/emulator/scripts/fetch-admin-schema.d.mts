@@ -9,3 +9,7 @@ export declare const discountFunctionSchemaFile: string;
 export declare function ensureAdminSchema(): string;
 /** Downloads the schemas unless they are already here; returns the Discount Function schema's path. */
 export declare function ensureDiscountFunctionSchema(): string;
+/** The tarball that holds Shopify's schemas and the @shopify/ui-extensions type definitions. */
+export declare const DEV_MCP_PACKAGE: string;
+/** Extracts `members` of the dev-mcp tarball into a temporary folder, hands it to `use`, then removes it. */
+export declare function withDevMcpMembers<T>(members: string[], use: (work: string) => T): T;

@@ -15,7 +15,8 @@ export const ADMIN_SCHEMA_API_VERSION = '2026-10';
 /** The Discount Function API version of extensions/friend-offer-discount (its api_version). */
 export const DISCOUNT_FUNCTION_API_VERSION = '2026-10';
 
-const PACKAGE = '@shopify/dev-mcp@1.16.0';
+/** The tarball that holds Shopify's schemas and the @shopify/ui-extensions type definitions. */
+export const DEV_MCP_PACKAGE = '@shopify/dev-mcp@1.16.0';
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
 
 /** The gzipped introspection JSON (`{ data: IntrospectionQuery }`) of the Admin schema. */
@@ -28,31 +29,42 @@ export const discountFunctionSchemaFile = join(
 
 const wanted = [adminSchemaFile, discountFunctionSchemaFile];
 
-/** Downloads the tarball once if either schema is missing and keeps the missing ones. */
-function ensureSchemas() {
-  const missing = wanted.filter((file) => !existsSync(file));
-  if (missing.length === 0) return;
-  const work = mkdtempSync(join(tmpdir(), 'admin-schema-'));
+/**
+ * Downloads the dev-mcp tarball alone (`npm pack`: no install, no dependencies), extracts
+ * `members` (paths inside it, e.g. `package/dist/data/…`) into a temporary folder, hands that
+ * folder to `use`, and removes it afterwards. The one place that knows how to get the tarball.
+ */
+export function withDevMcpMembers(members, use) {
+  const work = mkdtempSync(join(tmpdir(), 'dev-mcp-'));
   try {
     // npm reaches the registry with the machine's CA and proxy settings (turbo passes them
     // through); a registry that does not answer fails the build in two minutes, not never.
-    const tarball = execFileSync('npm', ['pack', PACKAGE, '--silent', '--pack-destination', work], {
+    const tarball = execFileSync('npm', ['pack', DEV_MCP_PACKAGE, '--silent', '--pack-destination', work], {
       encoding: 'utf8',
       timeout: 120_000,
     })
       .trim()
       .split('\n')
       .at(-1);
-    const members = missing.map((file) => `package/dist/data/${file.slice(dataDir.length)}`);
     execFileSync('tar', ['-xzf', join(work, tarball), '-C', work, ...members]);
+    return use(work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Downloads the tarball once if either schema is missing and keeps the missing ones. */
+function ensureSchemas() {
+  const missing = wanted.filter((file) => !existsSync(file));
+  if (missing.length === 0) return;
+  const members = missing.map((file) => `package/dist/data/${file.slice(dataDir.length)}`);
+  withDevMcpMembers(members, (work) => {
     mkdirSync(dataDir, { recursive: true });
     missing.forEach((file, i) => {
       renameSync(join(work, members[i]), file);
       console.log(`Shopify schema saved to ${file}`);
     });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Downloads the schemas unless they are already here; returns the Admin schema's path. */

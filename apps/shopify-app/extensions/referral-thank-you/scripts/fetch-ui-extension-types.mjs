@@ -5,13 +5,12 @@
 // ../.types/ (git-ignored). Does nothing when they are already here. The extensions' tsconfig.json
 // files map `@shopify/ui-extensions/*` onto it.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withDevMcpMembers } from '@referrals/shopify-emulator/admin-schema';
 
 export const UI_EXTENSIONS_VERSION = '2026.7.1';
-const PACKAGE = '@shopify/dev-mcp@1.16.0';
 const member = `package/dist/data/types/@shopify/ui-extensions/${UI_EXTENSIONS_VERSION}`;
 /** The package root: package.json and build/ts/**.d.ts. */
 export const uiExtensionsTypesDir = fileURLToPath(
@@ -31,24 +30,13 @@ function gunzipAll(dir) {
 
 export function ensureUiExtensionTypes() {
   if (existsSync(join(uiExtensionsTypesDir, 'package.json'))) return uiExtensionsTypesDir;
-  const work = mkdtempSync(join(tmpdir(), 'ui-extensions-types-'));
-  try {
-    const tarball = execFileSync('npm', ['pack', PACKAGE, '--silent', '--pack-destination', work], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    })
-      .trim()
-      .split('\n')
-      .at(-1);
-    execFileSync('tar', ['-xzf', join(work, tarball), '-C', work, member]);
+  withDevMcpMembers([member], (work) => {
     gunzipAll(join(work, member));
     mkdirSync(join(uiExtensionsTypesDir, '..'), { recursive: true });
     rmSync(uiExtensionsTypesDir, { recursive: true, force: true });
     renameSync(join(work, member), uiExtensionsTypesDir);
     console.log(`@shopify/ui-extensions ${UI_EXTENSIONS_VERSION} types saved to ${uiExtensionsTypesDir}`);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
   return uiExtensionsTypesDir;
 }
 
